@@ -1,0 +1,79 @@
+"""`gitops-guard scan`: files and directories in, a report and an exit code out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gitops_guard.config import Config, find_config, load_config
+from gitops_guard.detect.catalog import Catalog
+from gitops_guard.detect.engine import Scanner
+from gitops_guard.errors import ExitCode, GuardError
+from gitops_guard.findings import severity_rank
+from gitops_guard.scan import Report, run
+from gitops_guard.sources import walk_paths
+
+
+def build_scanner(config: Config) -> Scanner:
+    catalog = Catalog.load(config.rules_dirs)
+    unknown = [r for r in config.disable if r not in catalog.rules]
+    if unknown:
+        raise GuardError(
+            f"{config.path}: field 'disable' names unknown rule '{unknown[0]}'",
+            "run 'gitops-guard rules list' for the rule ids",
+        )
+    return Scanner(catalog, disabled=frozenset(config.disable), suppressor=config.suppressor,
+                   store=config.store)
+
+
+def scan_paths(paths: list[str], config_path: str | None = None) -> Report:
+    """Scan paths with the configuration that applies to them (library entry point)."""
+    for arg in paths:
+        if not Path(arg).exists():
+            raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
+    config = load_config(find_config(config_path, paths))
+    scanner = build_scanner(config)
+    return run(scanner, walk_paths(paths, config.exclude, config.max_file_size))
+
+
+def exit_code(report: Report, fail_on: str) -> ExitCode:
+    if report.incomplete:
+        return ExitCode.INCOMPLETE
+    threshold = severity_rank(fail_on)
+    if any(severity_rank(f.severity) >= threshold for f in report.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+def run_scan(
+    paths: list[str], fmt: str, output: Path | None, fail_on: str, config_path: str | None, *, color: bool
+) -> ExitCode:
+    report = scan_paths(paths, config_path)
+    if fmt == "json":
+        from gitops_guard.report import json_report
+
+        rendered = json_report.render(report)
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            _write(output, rendered)
+    else:
+        from gitops_guard.report import text
+
+        if output is None:
+            text.render(report, text.console_for(sys.stdout, color=None if color else False))
+        else:
+            import io
+
+            buffer = io.StringIO()
+            text.render(report, text.console_for(buffer, color=False))
+            _write(output, buffer.getvalue())
+    return exit_code(report, fail_on)
+
+
+def _write(path: Path, content: str) -> None:
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise GuardError(f"cannot write the report to '{path}': {exc.strerror or exc}",
+                         "choose a writable --output path", code=ExitCode.INCOMPLETE) from None

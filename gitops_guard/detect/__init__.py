@@ -1,0 +1,1 @@
+"""Detection: rule catalogue, prefilter, content rules and Kubernetes analysis."""

@@ -1,0 +1,127 @@
+"""The scan engine: one document in, findings and diagnostics out.
+
+Pipeline per document: decode bytes -> detect the format -> prefilter the
+text -> content rules on candidate lines -> structural detectors on parsed
+YAML/JSON/dotenv (only when the text holds something they could report) ->
+merge and suppress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gitops_guard.detect import kubernetes, lines as line_rules
+from gitops_guard.detect.catalog import Catalog
+from gitops_guard.detect.content import ContentScanner
+from gitops_guard.detect.emitter import Emitter, StoreHint
+from gitops_guard.detect.suppress import Suppressor
+from gitops_guard.detect.triggers import needs_structure
+from gitops_guard.findings import Finding
+from gitops_guard.parsing import yamlnodes
+from gitops_guard.parsing.formats import detect_format
+from gitops_guard.parsing.text import Lines, decode
+from gitops_guard.sources import Document
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    skip_reason: str | None = None
+    size: int = 0
+    suppressed: int = 0
+
+
+def _is_sops(doc) -> bool:
+    meta = yamlnodes.get(doc, "sops")
+    return meta is not None and (yamlnodes.get(meta, "mac") is not None or yamlnodes.get(meta, "version") is not None)
+
+
+def _overlap(a: str, b: str) -> bool:
+    a, b = "".join(a.split()), "".join(b.split())
+    return a in b or b in a
+
+
+class Scanner:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        disabled: frozenset[str] = frozenset(),
+        suppressor: Suppressor | None = None,
+        store: StoreHint | None = None,
+    ):
+        self.catalog = catalog
+        self.disabled = disabled
+        self.content = ContentScanner([r for r in catalog.regex_rules() if r.id not in disabled])
+        self.suppressor = suppressor or Suppressor()
+        self.store = store or StoreHint()
+
+    def scan(self, doc: Document) -> FileResult:
+        result = FileResult(doc.path, error=doc.error, skip_reason=doc.skip_reason, size=doc.size)
+        if doc.data is None:
+            return result
+        decoded = decode(doc.data)
+        if decoded.skip_reason:
+            result.skip_reason = decoded.skip_reason
+            return result
+        result.warnings.extend(decoded.warnings)
+        try:
+            findings = self._detect(doc.path, decoded.text, result)
+        except RecursionError:
+            result.error = "too deeply nested to analyse"
+            return result
+        kept, result.suppressed = self.suppressor.filter(findings, decoded.text)
+        result.findings = sorted(kept, key=Finding.sort_key)
+        return result
+
+    def _detect(self, path: str, text: str, result: FileResult) -> list[Finding]:
+        lines = Lines(text)
+        em = Emitter(path, lines, self.catalog, self.content, self.store)
+        for m in self.content.scan(text, lines):
+            em.emit(m.rule.id, m.line, m.column, m.secret, message=m.rule.title)
+        fmt = detect_format(path, text)
+        if fmt in ("yaml", "json") and needs_structure(text):
+            self._structured(text, lines, em, result)
+        elif fmt == "assignments":
+            line_rules.analyze(lines.lines, em, yaml_like=False)
+        return self._merge(em.findings)
+
+    def _structured(self, text: str, lines: Lines, em: Emitter, result: FileResult) -> None:
+        parsed = yamlnodes.parse(text)
+        sops = any(_is_sops(d) for d in parsed.documents)
+        for doc in parsed.documents:
+            kubernetes.analyze_document(doc, em, sops=sops)
+        if parsed.error_line is not None:
+            result.warnings.append(
+                f"is not valid YAML from line {parsed.error_line} ({parsed.error}); "
+                "that part was scanned line by line"
+            )
+            line_rules.analyze(lines.lines, em, first_line=parsed.error_line)
+
+    def _merge(self, findings: list[Finding]) -> list[Finding]:
+        """Drop exact repeats, and a weaker rule's report of a value a stronger rule reported."""
+        unique: dict[tuple[str, int, str], Finding] = {}
+        for f in findings:
+            if f.rule_id not in self.disabled:
+                unique.setdefault((f.rule_id, f.line, f.fingerprint), f)
+        by_line: dict[int, list[Finding]] = {}
+        for f in unique.values():
+            by_line.setdefault(f.line, []).append(f)
+        kept: list[Finding] = []
+        for group in by_line.values():
+            group.sort(key=lambda f: -self.catalog[f.rule_id].priority)
+            winners: list[Finding] = []
+            for f in group:
+                if not f.object_level and any(
+                    not w.object_level
+                    and self.catalog[w.rule_id].priority > self.catalog[f.rule_id].priority
+                    and _overlap(w.secret, f.secret)
+                    for w in winners
+                ):
+                    continue
+                winners.append(f)
+            kept.extend(winners)
+        return kept

@@ -1,0 +1,141 @@
+"""Line-based assignments: the fallback for what is not valid YAML (Helm
+templates, broken files) and the reader of dotenv, properties and tfvars.
+
+Each line ``key: value`` / ``key = value`` / ``export KEY=value`` is judged by
+its key and its literal value. Inside a templated ``kind: Secret`` the entries
+under ``data:`` and ``stringData:`` are judged as Secret values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gitops_guard.detect.emitter import Emitter
+from gitops_guard.detect.values import (
+    bytes_to_text,
+    decode_base64,
+    is_credential_key,
+    is_literal_secret_value,
+    looks_random,
+)
+from gitops_guard.findings import K8sObject
+
+_ASSIGN = re.compile(
+    r"""^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:export[ \t]+)?
+        (?P<q>["']?)(?P<key>[A-Za-z_.][\w.\-/]*)(?P=q)[ \t]*(?P<op>:|=)[ \t]*(?P<value>.*)$""",
+    re.VERBOSE,
+)
+_KIND = re.compile(r"^[ \t]*kind[ \t]*:[ \t]*[\"']?(?P<kind>[A-Za-z]+)")
+_NAME = re.compile(r"^[ \t]{2,}(?P<field>name|namespace)[ \t]*:[ \t]*[\"']?(?P<v>[^\"'#\s]+)")
+_DOC_SEP = re.compile(r"^---")
+_TEMPLATE = re.compile(r"\{\{|\{%|\$\{|\$\(")
+
+
+def clean_value(raw: str) -> tuple[str, int]:
+    """The literal text of a value and its offset in ``raw``: quotes and trailing comments removed."""
+    text = raw.rstrip()
+    offset = 0
+    if text[:1] in ("'", '"'):
+        quote = text[0]
+        end = text.find(quote, 1)
+        return (text[1:end] if end > 0 else text[1:]), 1
+    comment = re.search(r"[ \t]#", text)
+    if comment:
+        text = text[: comment.start()].rstrip()
+    return text, offset
+
+
+class _SecretState:
+    def __init__(self, kind_line: int):
+        self.kind_line = kind_line
+        self.section: str | None = None
+        self.section_indent = -1
+        self.name: str | None = None
+        self.namespace: str | None = None
+        self.held: list[str] = []
+
+
+def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_like: bool = True) -> None:
+    """Judge lines ``first_line`` onwards (1-based) of a file."""
+    secret = _find_secret(text_lines, first_line) if yaml_like else None
+    for number in range(first_line, len(text_lines) + 1):
+        line = text_lines[number - 1]
+        if yaml_like and _DOC_SEP.match(line):
+            _close_secret(secret, em)
+            secret = _find_secret(text_lines, number + 1)
+            continue
+        if secret is not None and _secret_line(secret, number, line, em):
+            continue
+        m = _ASSIGN.match(line)
+        if not m or (yaml_like and m.group("op") == "=" and not line.lstrip().startswith("-")):
+            continue
+        value, offset = clean_value(m.group("value"))
+        key = m.group("key")
+        if not value or value[:1] in ("|", ">", "&", "*") or _TEMPLATE.search(value):
+            continue
+        if is_credential_key(key) and is_literal_secret_value(value):
+            column = m.start("value") + offset + 1
+            em.emit("generic-credential", number, column, value, message=f"literal value of '{key}'")
+    _close_secret(secret, em)
+
+
+def _find_secret(text_lines: list[str], start: int) -> _SecretState | None:
+    for number in range(start, len(text_lines) + 1):
+        line = text_lines[number - 1]
+        if _DOC_SEP.match(line):
+            return None
+        m = _KIND.match(line)
+        if m and not line.startswith((" ", "\t")):
+            return _SecretState(number) if m.group("kind") == "Secret" else None
+    return None
+
+
+def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bool:
+    stripped = line.strip()
+    indent = len(line) - len(line.lstrip())
+    if not stripped or stripped.startswith("#") or stripped.startswith("{{"):
+        return bool(stripped)
+    name = _NAME.match(line)
+    if name and state.section is None:
+        setattr(state, name.group("field"), name.group("v"))
+    if indent == 0 or (state.section and indent <= state.section_indent):
+        state.section = None
+        head = re.match(r"^(data|stringData)[ \t]*:[ \t]*$", stripped)
+        if head:
+            state.section, state.section_indent = head.group(1), indent
+            return True
+        return False
+    if state.section is None:
+        return False
+    m = _ASSIGN.match(line)
+    if not m:
+        return True
+    key = m.group("key")
+    value, offset = clean_value(m.group("value"))
+    if not value or _TEMPLATE.search(value) or not is_literal_secret_value(value):
+        return True
+    if state.section == "data":
+        raw = decode_base64(value)
+        decoded = bytes_to_text(raw) if raw is not None else value
+        if decoded is None or not is_literal_secret_value(decoded):
+            return True
+        value = decoded
+    state.held.append(key)
+    obj = K8sObject("Secret", state.namespace, state.name, key)
+    column = m.start("value") + offset + 1
+    if em.content_at(value, number, column, literal=False, decoded=state.section == "data", k8s=obj):
+        return True
+    if is_credential_key(key, in_secret=True) or looks_random(value):
+        em.emit("k8s-secret-value", number, column, value, k8s=obj,
+                message=f"value of '{key}' in templated {obj.describe()}")
+    return True
+
+
+def _close_secret(state: _SecretState | None, em: Emitter) -> None:
+    if state is None or not state.held:
+        return
+    obj = K8sObject("Secret", state.namespace, state.name)
+    em.emit("k8s-secret", state.kind_line, 1, f"{obj.namespace}/{obj.name}:" + ",".join(sorted(state.held)),
+            k8s=obj, object_level=True,
+            message=f"templated Secret {obj.describe().split(' ', 1)[1]} holds literal value(s): "
+            f"{', '.join(sorted(state.held))}")

@@ -1,0 +1,1 @@
+"""Turning bytes into text and structured documents with positions."""

@@ -1,0 +1,79 @@
+"""From bytes to text: binary and LFS detection, BOM, encodings, line index."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_BINARY_MAGIC = (
+    b"\x1f\x8b",  # gzip (packaged Helm charts, *.tgz)
+    b"PK\x03\x04",  # zip, jar
+    b"\x89PNG",
+    b"%PDF",
+    b"\x7fELF",
+)
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Decoded:
+    """A file's text, or the reason it was not scanned as text."""
+
+    text: str = ""
+    skip_reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes) -> Decoded:
+    if data.startswith(_LFS_POINTER):
+        return Decoded(skip_reason="git-lfs-pointer")
+    if b"\0" in data[:8192] or data.startswith(_BINARY_MAGIC):
+        return Decoded(skip_reason="binary")
+    warnings = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        warnings.append("starts with a UTF-8 byte order mark; it was ignored")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        warnings.append(
+            f"is not valid UTF-8 (first bad byte at offset {exc.start}); "
+            "undecodable bytes were replaced and the rest was scanned"
+        )
+    return Decoded(text=text, warnings=warnings)
+
+
+class Lines:
+    """Line access and offset-to-line mapping for one text (\\n, \\r\\n and \\r breaks)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        if self.starts[-1] == len(text) and len(self.starts) > 1:
+            self.starts.pop()
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _NEWLINE.split(self.text)
+        return self._lines
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding character offset."""
+        return bisect.bisect_right(self.starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        return offset - self.starts[self.line_of(offset) - 1] + 1
+
+    def get(self, line: int) -> str:
+        """The text of 1-based line ``line`` (empty past the end)."""
+        lines = self.lines
+        return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -1,0 +1,123 @@
+"""Input sources: anything that yields documents (a path and its bytes).
+
+The scan engine only sees ``Document`` objects, so a new source (the staged
+index, a commit range, every blob in history) is one more generator here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from gitops_guard.errors import ExitCode, GuardError
+
+
+@dataclass
+class Document:
+    """One input to scan. ``data`` is None when it could not be read (``error`` says why)."""
+
+    path: str
+    data: bytes | None = None
+    error: str | None = None
+    skip_reason: str | None = None
+    size: int = 0
+
+
+class _IgnoreRules:
+    """.gitignore files met while walking, plus the configured excludes."""
+
+    def __init__(self, excludes: list[str]):
+        self.specs: list[tuple[str, object]] = []
+        if excludes:
+            self.specs.append(("", self._compile(excludes)))
+
+    @staticmethod
+    def _compile(patterns: list[str]):
+        import pathspec  # imported only when some pattern exists
+
+        return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+    def add_gitignore(self, rel_dir: str, path: Path) -> None:
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return
+        if any(line.strip() and not line.startswith("#") for line in lines):
+            self.specs.append((rel_dir, self._compile(lines)))
+
+    def ignored(self, rel: str, is_dir: bool) -> bool:
+        for base, spec in self.specs:
+            if base and not rel.startswith(base + "/"):
+                continue
+            sub = rel[len(base) + 1 :] if base else rel
+            if spec.match_file(sub + "/" if is_dir else sub):  # type: ignore[attr-defined]
+                return True
+        return False
+
+
+def _read(full: Path, display: str, max_size: int) -> Document:
+    try:
+        size = full.stat().st_size
+        if size > max_size:
+            return Document(display, skip_reason="too-large", size=size)
+        with open(full, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return Document(display, error=f"cannot read: {exc.strerror or exc}")
+    return Document(display, data=data, size=len(data))
+
+
+def walk_paths(paths: list[str], excludes: list[str], max_size: int) -> Iterator[Document]:
+    """Files under each path: ``.git`` skipped, ``.gitignore`` and excludes honoured.
+
+    Paths in documents are POSIX, relative to the directory argument (a file
+    argument is kept as given).
+    """
+    for arg in paths:
+        root = Path(arg)
+        if not root.exists():
+            raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
+        if root.is_file():
+            yield _read(root, PurePosixPath(Path(arg)).as_posix(), max_size)
+            continue
+        yield from _walk_dir(root, _IgnoreRules(excludes), max_size)
+
+
+def _walk_dir(root: Path, ignore: _IgnoreRules, max_size: int) -> Iterator[Document]:
+    stack = [("", root)]
+    while stack:
+        rel_dir, directory = stack.pop()
+        gitignore = directory / ".gitignore"
+        if gitignore.is_file():
+            ignore.add_gitignore(rel_dir, gitignore)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield Document(rel_dir or ".", error=f"cannot list directory: {exc.strerror or exc}")
+            continue
+        subdirs = []
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.is_symlink():
+                yield Document(rel, skip_reason="symlink")
+                continue
+            if entry.is_dir():
+                if entry.name == ".git" or ignore.ignored(rel, True):
+                    continue
+                subdirs.append((rel, Path(entry.path)))
+            elif entry.is_file():
+                if ignore.ignored(rel, False):
+                    continue
+                yield _read(Path(entry.path), rel, max_size)
+        stack.extend(reversed(subdirs))
+
+
+def virtual(path: str, text: str | bytes) -> Document:
+    """A document that is not on disk (rule examples, tests)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return Document(path, data=data, size=len(data))
+
+
+__all__ = ["Document", "walk_paths", "virtual", "ExitCode"]

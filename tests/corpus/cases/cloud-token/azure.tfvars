@@ -1,0 +1,5 @@
+subscription_id = "0c50d3fe-1a3d-4a24-97a0-82ba126fc64d"
+tenant_id       = "93077777-34e9-4c1d-906b-3a16517fdf89"
+client_id       = "d60e4ebe-fb40-40a0-86cb-e5822ab2fea0"
+client_secret   = "4zF2Q~3gCPZFkj.HkGrE7oPHR-f.8Co6UMnRa06j"
+resource_group  = "rg-platform-weu"

@@ -1,0 +1,6 @@
+environment    = "prod"
+db_username    = "app"
+db_password    = "f0BZkZGHxM4!7jcq"
+admin_password = "Winter2024!"
+vm_size        = "Standard_D4s_v5"
+state_bucket   = "tfstate-789da363d2458e78c5a0c0f9191c8553"
