@@ -70,6 +70,8 @@ class Finding:
 
     @property
     def preview(self) -> str:
+        if self.object_level and self.k8s is not None:
+            return "whole object"
         return redact(self.secret)
 
     def sort_key(self) -> tuple[str, int, int, str]:

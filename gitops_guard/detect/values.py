@@ -42,7 +42,9 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "issuer", "audience", "audiences", "scope", "scopes", "hint", "prefix",
         "suffix", "regex", "pattern", "strategy", "backend", "engine", "config",
         "configs", "check", "keys", "property", "mtime", "time", "timestamp",
-        "date", "created", "updated", "expires", "at", "properties",
+        "date", "created", "updated", "expires", "at", "ms", "seconds", "secs",
+        "minutes", "hours", "days", "in", "validity", "timeout", "retries",
+        "attempts", "threshold", "limit", "max", "min", "cache", "length", "bits", "properties",
         "hash", "sha", "sha256", "checksum", "location", "map", "item", "items",
         "lookup", "class", "group", "ttlseconds", "vault", "cert", "certificate",
         "ca", "crt", "pem", "pub", "public", "publickey", "fingerprint",
@@ -93,7 +95,21 @@ def _compact(key: str) -> str:
 _FILE_EXTENSIONS = frozenset(
     {"json", "yaml", "yml", "txt", "conf", "cfg", "ini", "properties", "env", "toml", "xml"}
 )
-_NAMED_BY_KEY = frozenset({"password", "passwd", "token", "credential", "credentials", "auth"})
+# "<word>Key" is key material only after these words (apiKey, privateKey);
+# otherwise it names a key (topologyKey, passwordKey, routingKey).
+_KEY_QUALIFIERS = frozenset(
+    {"api", "access", "secret", "private", "master", "encryption", "decryption",
+     "signing", "sign", "license", "licence", "ssh", "client", "app", "server",
+     "service", "account", "storage", "shared", "session", "cookie", "jwt", "hmac",
+     "aes", "crypt", "crypto", "root", "admin", "webhook", "tls", "gpg", "pgp", "rsa",
+     "subscription", "consumer", "ingest", "write", "read", "deploy", "db", "database",
+     "redis", "x", "auth", "validation", "verification", "recaptcha", "stripe", "sentry",
+     "datadog", "dd", "newrelic", "mailgun", "sendgrid", "maps", "google", "aws", "azure",
+     "gcp", "minio", "s3", "cipher", "vault", "unseal", "backup", "machine", "host",
+     "node", "agent", "bot", "integration", "partner", "merchant", "customer", "user",
+     "system", "instance", "cluster", "project", "org", "organization", "team", "personal",
+     "registration", "join", "bootstrap", "enrollment", "license", "sas", "primary",
+     "secondary"})
 _SECRET_DATA_KEYS = frozenset({"key", "auth", "secrets", "tokens", "credentials", "creds"})
 
 
@@ -109,7 +125,8 @@ def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
     if not key:
         return False
     if in_secret:
-        words = [w for w in key_words(key) if w not in _FILE_EXTENSIONS]
+        segments = [s for s in key.split(".") if s and s.lower() not in _FILE_EXTENSIONS]
+        words = key_words(segments[-1]) if segments else []
         compact = "".join(words)
         if compact in _SECRET_DATA_KEYS:
             return True
@@ -125,8 +142,8 @@ def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
         return False
     if words[-1] in _NON_SECRET_LAST_WORDS:
         return False
-    if len(words) > 1 and words[-1] == "key" and words[-2] in _NAMED_BY_KEY:
-        return False  # "passwordKey": the name of the key that holds the password
+    if len(words) > 1 and words[-1] == "key" and not in_secret and words[-2] not in _KEY_QUALIFIERS:
+        return False  # "topologyKey", "passwordKey": names of keys, not key material
     if any(w in _CREDENTIAL_WORDS for w in words):
         return True
     return any(c in compact for c in ("password", "passwd", "secret", "token", "apikey"))

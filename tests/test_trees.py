@@ -1,0 +1,44 @@
+"""Whole trees: every planted leak found once, at its line, and nothing else."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, ROOT, read_expected
+from gitops_guard.commands.scan import scan_paths
+
+
+@pytest.mark.parametrize(
+    ("tree", "expected"),
+    [
+        (DATA / "gitops-tree", DATA / "gitops-tree.expected"),
+        (ROOT / "examples", DATA / "examples.expected"),
+    ],
+    ids=["gitops-tree", "examples"],
+)
+def test_tree_findings_match_expectations(tree, expected):
+    report = scan_paths([str(tree)])
+    got = [(f.path, f.line, f.rule_id) for f in report.findings]
+    want = read_expected(expected)
+    assert not report.errors
+    assert set(got) == want
+    # "found once": no (path, line, rule) reported twice with the same secret
+    keys = [(f.path, f.line, f.rule_id, f.fingerprint) for f in report.findings]
+    assert len(keys) == len(set(keys))
+
+
+def test_gitops_tree_is_big_enough_to_mean_something():
+    files = [p for p in (DATA / "gitops-tree").rglob("*") if p.is_file()]
+    assert len(files) >= 40
+    assert len(read_expected(DATA / "gitops-tree.expected")) >= 35
+
+
+def test_examples_cli_exit_codes(cli):
+    leaky = cli("scan", str(ROOT / "examples"), "--format", "json")
+    assert leaky.returncode == 1, leaky.stderr
+    assert json.loads(leaky.stdout)["stats"]["findings"] >= 8
+    safe = cli("scan", str(ROOT / "examples" / "safe"))
+    assert safe.returncode == 0, safe.stdout + safe.stderr
+    assert "no leaks found" in safe.stdout
