@@ -43,7 +43,7 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "suffix", "regex", "pattern", "strategy", "backend", "engine", "config",
         "configs", "check", "keys", "property", "mtime", "time", "timestamp",
         "date", "created", "updated", "expires", "at", "ms", "seconds", "secs",
-        "minutes", "hours", "days", "in", "validity", "timeout", "retries",
+        "minutes", "hours", "days", "validity", "timeout", "retries",
         "attempts", "threshold", "limit", "max", "min", "cache", "length", "bits", "properties",
         "hash", "sha", "sha256", "checksum", "location", "map", "item", "items",
         "lookup", "class", "group", "ttlseconds", "vault", "cert", "certificate",
