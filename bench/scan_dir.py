@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import os
 import random
@@ -121,14 +120,14 @@ class Gen:
 
     def pad_to(self, lines: list[str], target: int, filler) -> list[str]:
         """Append filler blocks until the document reaches the target size."""
-        size = sum(len(l) + 1 for l in lines)
+        size = sum(len(ln) + 1 for ln in lines)
         guard = 0
         while size < target and guard < 400:
             block = filler()
-            if size + sum(len(l) + 1 for l in block) > MAX_SIZE - 200:
+            if size + sum(len(ln) + 1 for ln in block) > MAX_SIZE - 200:
                 break
             lines.extend(block)
-            size += sum(len(l) + 1 for l in block)
+            size += sum(len(ln) + 1 for ln in block)
             guard += 1
         return lines
 

@@ -68,6 +68,7 @@ def scan(
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = Severity.low,
     config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file (default: .gitops-guard.yaml at the repository root).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core, for large scans).")] = None,
 ) -> None:
     """Scan files and directories for leaked secrets.
 
@@ -79,7 +80,7 @@ def scan(
     try:
         code = run_scan(
             paths or ["."], output_format.value, output, fail_on.value, config,
-            color=not no_color and "NO_COLOR" not in os.environ,
+            color=not no_color and "NO_COLOR" not in os.environ, jobs=jobs,
         )
     except GuardError as error:
         _fail(error)

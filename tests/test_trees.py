@@ -42,3 +42,15 @@ def test_examples_cli_exit_codes(cli):
     safe = cli("scan", str(ROOT / "examples" / "safe"))
     assert safe.returncode == 0, safe.stdout + safe.stderr
     assert "no leaks found" in safe.stdout
+
+
+def test_parallel_scan_gives_the_serial_result(monkeypatch):
+    import gitops_guard.scan as scan_module
+
+    serial = scan_paths([str(DATA / "gitops-tree")], jobs=1)
+    monkeypatch.setattr(scan_module, "PARALLEL_THRESHOLD", 5)
+    parallel = scan_paths([str(DATA / "gitops-tree")], jobs=2)
+    key = lambda r: [(f.path, f.line, f.column, f.rule_id, f.fingerprint) for f in r.findings]  # noqa: E731
+    assert key(parallel) == key(serial)
+    assert parallel.files_scanned == serial.files_scanned
+    assert [(w.path, w.message) for w in parallel.warnings] == [(w.path, w.message) for w in serial.warnings]

@@ -26,14 +26,14 @@ def build_scanner(config: Config) -> Scanner:
                    store=config.store)
 
 
-def scan_paths(paths: list[str], config_path: str | None = None) -> Report:
+def scan_paths(paths: list[str], config_path: str | None = None, jobs: int | None = None) -> Report:
     """Scan paths with the configuration that applies to them (library entry point)."""
     for arg in paths:
         if not Path(arg).exists():
             raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
     config = load_config(find_config(config_path, paths))
     scanner = build_scanner(config)
-    return run(scanner, walk_paths(paths, config.exclude, config.max_file_size))
+    return run(scanner, walk_paths(paths, config.exclude, config.max_file_size), jobs)
 
 
 def exit_code(report: Report, fail_on: str) -> ExitCode:
@@ -46,9 +46,10 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
 
 
 def run_scan(
-    paths: list[str], fmt: str, output: Path | None, fail_on: str, config_path: str | None, *, color: bool
+    paths: list[str], fmt: str, output: Path | None, fail_on: str, config_path: str | None, *,
+    color: bool, jobs: int | None = None,
 ) -> ExitCode:
-    report = scan_paths(paths, config_path)
+    report = scan_paths(paths, config_path, jobs)
     if fmt == "json":
         from gitops_guard.report import json_report
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from gitops_guard.detect.catalog import Rule
 from gitops_guard.detect.prefilter import build_prefilter
 from gitops_guard.detect.values import is_placeholder, is_reference, shannon_entropy
-from gitops_guard.parsing.text import Lines
+from gitops_guard.parsing.text import Lines, line_starts
 
 # How far a multi-line pattern (a PEM block) may reach past its first line.
 _MULTILINE_WINDOW = 32_768
@@ -23,46 +24,63 @@ class ContentMatch:
     secret: str
 
 
-def _ascii_lower(text: str) -> str:
-    """Lower-case with one character per character, so offsets stay valid."""
-    if text.isascii():
-        return text.lower()
-    return text.encode("ascii", "replace").decode("ascii").lower()
+@dataclass
+class Hits:
+    """Where the prefilter found something: lines for content rules, lines for triggers."""
+
+    content: dict[int, set[int]]
+    triggers: set[int]
 
 
 class ContentScanner:
-    def __init__(self, rules: list[Rule]):
+    """Content rules plus the prefilter that decides where they run.
+
+    ``trigger_words`` are extra keywords whose lines the structural detectors
+    want to look at (see ``triggers``); they share the same single pass.
+    """
+
+    def __init__(self, rules: list[Rule], trigger_words: tuple[str, ...] = ()):
         self.rules = rules
-        keywords = sorted({k for rule in rules for k in rule.keywords})
-        self.keywords = keywords
-        index = {word: i for i, word in enumerate(keywords)}
-        self.rules_by_keyword: list[list[Rule]] = [[] for _ in keywords]
-        for rule in rules:
-            for word in rule.keywords:
-                self.rules_by_keyword[index[word]].append(rule)
-        self.prefilter = build_prefilter(keywords)
+        words = sorted({k for rule in rules for k in rule.keywords} | set(trigger_words))
+        self.words = words
+        self.word_rules: list[tuple[int, ...]] = [
+            tuple(i for i, rule in enumerate(rules) if word in rule.keywords) for word in words
+        ]
+        trigger_set = set(trigger_words)
+        self.word_is_trigger = [word in trigger_set for word in words]
+        self.prefilter = build_prefilter([w.encode("utf-8") for w in words])
 
-    def candidates(self, text: str, lines: Lines) -> dict[int, set[int]]:
-        """1-based line -> indexes (into self.rules) of rules to try on it."""
-        rule_index = {id(rule): i for i, rule in enumerate(self.rules)}
-        out: dict[int, set[int]] = {}
-        line_of = lines.line_of
-        for end, keyword in self.prefilter.hits(_ascii_lower(text)):
-            line = line_of(end - 1)
-            bucket = out.setdefault(line, set())
-            for rule in self.rules_by_keyword[keyword]:
-                bucket.add(rule_index[id(rule)])
-        return out
+    def locate(self, data: bytes) -> Hits | None:
+        """One pass over the bytes; None when no keyword occurs at all (the fast path)."""
+        raw = self.prefilter.hits(data.lower())
+        if not raw:
+            return None
+        starts = line_starts(data)
+        content: dict[int, set[int]] = {}
+        triggers: set[int] = set()
+        word_rules, is_trigger = self.word_rules, self.word_is_trigger
+        for end, word in raw:
+            line = bisect_right(starts, end - 1)
+            if word_rules[word]:
+                content.setdefault(line, set()).update(word_rules[word])
+            if is_trigger[word]:
+                triggers.add(line)
+        return Hits(content, triggers)
 
-    def scan(self, text: str, lines: Lines | None = None) -> list[ContentMatch]:
-        lines = lines or Lines(text)
+    def match(self, text: str, lines: Lines, candidates: dict[int, set[int]]) -> list[ContentMatch]:
         matches: list[ContentMatch] = []
-        for line, rule_ids in sorted(self.candidates(text, lines).items()):
+        for line, rule_ids in sorted(candidates.items()):
             line_text = lines.get(line)
             for index in sorted(rule_ids):
-                rule = self.rules[index]
-                matches.extend(self._match(rule, text, lines, line, line_text))
+                matches.extend(self._match(self.rules[index], text, lines, line, line_text))
         return matches
+
+    def scan(self, text: str) -> list[ContentMatch]:
+        """Content rules on a text that is not a file (a decoded value)."""
+        hits = self.locate(text.encode("utf-8", "surrogatepass"))
+        if hits is None or not hits.content:
+            return []
+        return self.match(text, Lines(text), hits.content)
 
     def _match(self, rule: Rule, text: str, lines: Lines, line: int, line_text: str):
         assert rule.pattern is not None

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from gitops_guard.detect import kubernetes, lines as line_rules
 from gitops_guard.detect.catalog import Catalog
-from gitops_guard.detect.content import ContentScanner
+from gitops_guard.detect.content import ContentScanner, Hits
 from gitops_guard.detect.emitter import Emitter, StoreHint
 from gitops_guard.detect.suppress import Suppressor
-from gitops_guard.detect.triggers import needs_structure
+from gitops_guard.detect.triggers import TRIGGER_WORDS, wants_structure
 from gitops_guard.findings import Finding
 from gitops_guard.parsing import yamlnodes
 from gitops_guard.parsing.formats import detect_format
-from gitops_guard.parsing.text import Lines, decode
+from gitops_guard.parsing.text import Lines, prepare, to_text
 from gitops_guard.sources import Document
 
 
@@ -55,7 +55,9 @@ class Scanner:
     ):
         self.catalog = catalog
         self.disabled = disabled
-        self.content = ContentScanner([r for r in catalog.regex_rules() if r.id not in disabled])
+        self.content = ContentScanner(
+            [r for r in catalog.regex_rules() if r.id not in disabled], TRIGGER_WORDS
+        )
         self.suppressor = suppressor or Suppressor()
         self.store = store or StoreHint()
 
@@ -63,29 +65,33 @@ class Scanner:
         result = FileResult(doc.path, error=doc.error, skip_reason=doc.skip_reason, size=doc.size)
         if doc.data is None:
             return result
-        decoded = decode(doc.data)
-        if decoded.skip_reason:
-            result.skip_reason = decoded.skip_reason
+        prepared = prepare(doc.data)
+        if prepared.skip_reason:
+            result.skip_reason = prepared.skip_reason
             return result
-        result.warnings.extend(decoded.warnings)
+        result.warnings.extend(prepared.warnings)
+        hits = self.content.locate(prepared.data)
+        if hits is None:
+            return result  # no keyword anywhere: nothing any rule could report
+        text = to_text(prepared.data, result.warnings)
         try:
-            findings = self._detect(doc.path, decoded.text, result)
+            findings = self._detect(doc.path, text, hits, result)
         except RecursionError:
             result.error = "too deeply nested to analyse"
             return result
-        kept, result.suppressed = self.suppressor.filter(findings, decoded.text)
+        kept, result.suppressed = self.suppressor.filter(findings, text)
         result.findings = sorted(kept, key=Finding.sort_key)
         return result
 
-    def _detect(self, path: str, text: str, result: FileResult) -> list[Finding]:
+    def _detect(self, path: str, text: str, hits: Hits, result: FileResult) -> list[Finding]:
         lines = Lines(text)
         em = Emitter(path, lines, self.catalog, self.content, self.store)
-        for m in self.content.scan(text, lines):
+        for m in self.content.match(text, lines, hits.content):
             em.emit(m.rule.id, m.line, m.column, m.secret, message=m.rule.title)
         fmt = detect_format(path, text)
-        if fmt in ("yaml", "json") and needs_structure(text):
+        if fmt in ("yaml", "json") and wants_structure(lines, hits.triggers):
             self._structured(text, lines, em, result)
-        elif fmt == "assignments":
+        elif fmt == "assignments" and hits.triggers:
             line_rules.analyze(lines.lines, em, yaml_like=False)
         return self._merge(em.findings)
 

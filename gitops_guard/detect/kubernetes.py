@@ -14,7 +14,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect import generic
 from gitops_guard.detect.emitter import Emitter
-from gitops_guard.detect.triggers import needs_structure
+from gitops_guard.detect.triggers import wants_structure
+from gitops_guard.parsing.text import Lines
 from gitops_guard.detect.values import (
     bytes_to_text,
     decode_base64,
@@ -93,7 +94,10 @@ def analyze_nested(node: ScalarNode, em: Emitter) -> bool:
     ConfigMap, Helm values in an Argo CD Application, a manifest in
     extraObjects): parsed and scanned, findings at the lines of the file."""
     text = str(node.value)
-    if em.depth >= MAX_NESTING or not _STRUCTURED.search(text) or not needs_structure(text):
+    if em.depth >= MAX_NESTING or not _STRUCTURED.search(text):
+        return False
+    hits = em.content.locate(text.encode("utf-8", "surrogatepass"))
+    if hits is None or not wants_structure(Lines(text), hits.triggers):
         return False
     parsed = yn.parse(text)
     docs = [d for d in parsed.documents if isinstance(d, (MappingNode, SequenceNode))]

@@ -10,78 +10,74 @@ pure-Python fallback built on ``str.find`` for machines with neither.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from typing import Protocol
 
 
 class Prefilter(Protocol):
     name: str
 
-    def hits(self, lowered: str) -> Iterable[tuple[int, int]]:
-        """Yield (end offset, keyword index) for every keyword occurrence."""
+    def hits(self, lowered: bytes) -> list[tuple[int, int]]:
+        """(end offset, keyword index) of every keyword occurrence in lower-cased bytes."""
 
 
 class _PythonPrefilter:
     name = "python"
 
-    def __init__(self, keywords: list[str]):
+    def __init__(self, keywords: list[bytes]):
         self.keywords = keywords
 
-    def hits(self, lowered: str) -> Iterable[tuple[int, int]]:
+    def hits(self, lowered: bytes) -> list[tuple[int, int]]:
+        out = []
+        find = lowered.find
         for index, word in enumerate(self.keywords):
-            find = lowered.find
             pos = find(word)
             while pos != -1:
-                yield pos + len(word), index
+                out.append((pos + len(word), index))
                 pos = find(word, pos + 1)
+        return out
 
 
 class _AhoCorasickPrefilter:
     name = "ahocorasick"
 
-    def __init__(self, keywords: list[str]):
+    def __init__(self, keywords: list[bytes]):
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
         for index, word in enumerate(keywords):
-            self.automaton.add_word(word, index)
+            # latin-1 maps each byte to one character, so offsets stay byte offsets
+            self.automaton.add_word(word.decode("latin-1"), index)
         self.automaton.make_automaton()
 
-    def hits(self, lowered: str) -> Iterable[tuple[int, int]]:
-        for end, index in self.automaton.iter(lowered):
-            yield end + 1, index
+    def hits(self, lowered: bytes) -> list[tuple[int, int]]:
+        return [(end + 1, index) for end, index in self.automaton.iter(lowered.decode("latin-1"))]
 
 
 class _HyperscanPrefilter:
     name = "hyperscan"
 
-    def __init__(self, keywords: list[str]):
+    def __init__(self, keywords: list[bytes]):
         import hyperscan
 
         self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self.db.compile(
-            expressions=[w.encode("utf-8") for w in keywords],
+            expressions=list(keywords),
             ids=list(range(len(keywords))),
             elements=len(keywords),
-            flags=[hyperscan.HS_FLAG_SINGLEMATCH * 0 | 0] * len(keywords),
             literal=True,
         )
 
-    def hits(self, lowered: str) -> Iterable[tuple[int, int]]:
-        data = lowered.encode("utf-8", "surrogatepass")
+    def hits(self, lowered: bytes) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
 
         def on_match(index: int, start: int, end: int, flags: int, ctx: object) -> None:
             out.append((end, index))
 
-        self.db.scan(data, match_event_handler=on_match)
-        if len(data) != len(lowered):
-            # Byte offsets differ from character offsets: map them back.
-            return [(len(data[:end].decode("utf-8", "ignore")), i) for end, i in out]
+        self.db.scan(lowered, match_event_handler=on_match)
         return out
 
 
-def build_prefilter(keywords: list[str]) -> Prefilter:
+def build_prefilter(keywords: list[bytes]) -> Prefilter:
     wanted = os.environ.get("GITOPS_GUARD_PREFILTER", "")
     order = [wanted] if wanted else ["hyperscan", "ahocorasick", "python"]
     backends = {

@@ -1,7 +1,8 @@
-"""Cheap whole-text tests that decide whether a text is worth parsing.
+"""Which texts are worth parsing.
 
-A text that matches none of them cannot produce a structural finding, so the
-YAML parser (the slowest step) never sees it.
+The prefilter reports the lines holding a trigger word; these checks look at
+those lines only. A text none of whose trigger lines passes cannot produce a
+structural finding, so the YAML parser (the slowest step) never sees it.
 """
 
 from __future__ import annotations
@@ -9,28 +10,56 @@ from __future__ import annotations
 import re
 
 from gitops_guard.detect.values import is_credential_key
+from gitops_guard.parsing.text import Lines
 
-_KIND_TRIGGER = re.compile(
-    r"""(?:^|[\s{,])["']?kind["']?[ \t]*:[ \t]*["']?(?:Secret|Config|\w*List)\b|last-applied-configuration""",
-    re.MULTILINE,
-)
-_KEY_TRIGGER = re.compile(
-    r"""(?P<key>[\w.\-/]*(?:pass|pwd|secret|token|key|cred|auth|dsn|connection)[\w.\-/]*)["']?[ \t]*[:=]""",
-    re.IGNORECASE,
-)
-_NAME_TRIGGER = re.compile(
-    r"""name["']?[ \t]*:[ \t]*["']?(?P<key>[\w.\-/]*(?:pass|pwd|secret|token|key|cred|auth)[\w.\-/]*)""",
-    re.IGNORECASE,
+TRIGGER_WORDS = (
+    "pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "connection",
+    "kind", "last-applied-configuration",
 )
 
+_KIND_LINE = re.compile(r"""["']?kind["']?[ \t]*:[ \t]*["']?(?:Secret|Config|\w*List)\b""")
+_ASSIGNMENT = re.compile(r"""(?<![\w.\-/])(?P<key>[\w.\-/]+)["']?[ \t]*[:=]""")
+_NAME = re.compile(r"""name["']?[ \t]*:[ \t]*["']?(?P<key>[\w.\-/]+)""")
+_FLOW_VALUE = re.compile(r"""[,{][ \t]*["']?value["']?[ \t]*:""")
+_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?value["']?[ \t]*:[ \t]*\S""")
 
-def needs_structure(text: str) -> bool:
-    if _KIND_TRIGGER.search(text):
-        return True
-    for pattern in (_KEY_TRIGGER, _NAME_TRIGGER):
-        for m in pattern.finditer(text):
+
+def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
+    for number in sorted(trigger_lines):
+        line = lines.get(number)
+        if "last-applied-configuration" in line or _KIND_LINE.search(line):
+            return True
+        for m in _ASSIGNMENT.finditer(line):
             if is_credential_key(m.group("key")):
                 return True
+        name = _NAME.search(line)
+        if name and is_credential_key(name.group("key")) and (
+            _FLOW_VALUE.search(line, name.end()) or _has_value_sibling(lines, number)
+        ):
+            return True
     return False
 
 
+def _key_column(line: str) -> int:
+    return len(line) - len(line.lstrip(" -"))
+
+
+def _has_value_sibling(lines: Lines, number: int) -> bool:
+    """Does the mapping holding ``name:`` on this line also hold a literal ``value:``?"""
+    column = _key_column(lines.get(number))
+    step_back = not lines.get(number).lstrip().startswith("-")
+    for direction in (1, -1) if step_back else (1,):
+        near = number + direction
+        while 0 < near <= len(lines):
+            text = lines.get(near)
+            if not text.strip() or _key_column(text) != column:
+                break
+            if _VALUE.match(text):
+                return True
+            starts_item = text.lstrip().startswith("-")
+            if direction == 1 and starts_item:
+                break
+            near += direction
+            if direction == -1 and starts_item:
+                break
+    return False

@@ -18,32 +18,52 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
-class Decoded:
-    """A file's text, or the reason it was not scanned as text."""
+class Prepared:
+    """A file's bytes made ready to scan (UTF-8 or undecodable, no BOM), or why not."""
 
-    text: str = ""
+    data: bytes = b""
     skip_reason: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
-def decode(data: bytes) -> Decoded:
+def prepare(data: bytes) -> Prepared:
     if data.startswith(_LFS_POINTER):
-        return Decoded(skip_reason="git-lfs-pointer")
-    if b"\0" in data[:8192] or data.startswith(_BINARY_MAGIC):
-        return Decoded(skip_reason="binary")
+        return Prepared(skip_reason="git-lfs-pointer")
     warnings = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+            warnings.append("is UTF-16; it was converted to UTF-8 before scanning")
+        except UnicodeDecodeError:
+            return Prepared(skip_reason="binary")
+    if b"\0" in data[:8192] or data.startswith(_BINARY_MAGIC):
+        return Prepared(skip_reason="binary")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         warnings.append("starts with a UTF-8 byte order mark; it was ignored")
+    return Prepared(data=data, warnings=warnings)
+
+
+def to_text(data: bytes, warnings: list[str]) -> str:
+    """UTF-8 text; invalid bytes are replaced (one character each, no new lines) with a warning."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
         warnings.append(
             f"is not valid UTF-8 (first bad byte at offset {exc.start}); "
             "undecodable bytes were replaced and the rest was scanned"
         )
-    return Decoded(text=text, warnings=warnings)
+        return data.decode("utf-8", errors="replace")
+
+
+_NEWLINE_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
+def line_starts(data: bytes) -> list[int]:
+    """Offsets where each line of ``data`` starts (the same lines as ``Lines``)."""
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE_BYTES.finditer(data))
+    return starts
 
 
 class Lines:
