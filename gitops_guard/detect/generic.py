@@ -14,11 +14,15 @@ from collections.abc import Callable
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from gitops_guard.detect.emitter import Emitter
-from gitops_guard.detect.values import is_credential_key, is_literal_secret_value
+from gitops_guard.detect.values import is_credential_key, is_literal_secret_value, is_word_placeholder
 from gitops_guard.parsing import yamlnodes as yn
 
 # Called with a multi-line scalar; True when it was analysed as a document.
 NestedHook = Callable[[ScalarNode, Emitter], bool]
+
+# Called with every inner node; True when it was a whole object (a manifest in
+# Helm extraObjects) that was analysed on its own.
+EmbeddedHook = Callable[[Node, Emitter], bool]
 
 _PUBLIC_PREFIXES = ("ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "-----BEGIN CERTIFICATE", "-----BEGIN PUBLIC KEY")
 
@@ -29,15 +33,21 @@ def _judge(key: str, node: ScalarNode, em: Emitter, where: str) -> None:
     value = yn.text_of(node)
     if value is None or not is_credential_key(key) or not is_literal_secret_value(value):
         return
+    if is_word_placeholder(key, value):
+        return
     if value.lstrip().startswith(_PUBLIC_PREFIXES):
         return
     em.emit_at_node("generic-credential", node, value, message=f"literal value of '{where}'")
 
 
 def analyze(
-    doc: Node, em: Emitter, skip: tuple[str, ...] = (), nested: NestedHook | None = None
+    doc: Node,
+    em: Emitter,
+    skip: tuple[str, ...] = (),
+    nested: NestedHook | None = None,
+    embedded: EmbeddedHook | None = None,
 ) -> None:
-    for path, node in yn.walk(doc):
+    for path, node in yn.walk(doc, prune=embedded and (lambda n: embedded(n, em))):
         if not path or (skip and path[0] in skip):
             continue
         key = path[-1]

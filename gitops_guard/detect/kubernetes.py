@@ -82,7 +82,16 @@ def analyze_document(doc: Node, em: Emitter, *, sops: bool = False) -> None:
         return
     if kind in WORKLOAD_KINDS:
         analyze_pod_env(doc, em, kind)
-    generic.analyze(doc, em, skip=("sops",) if sops else (), nested=analyze_nested)
+    generic.analyze(doc, em, skip=("sops",) if sops else (), nested=analyze_nested, embedded=analyze_embedded)
+
+
+def analyze_embedded(node: Node, em: Emitter) -> bool:
+    """A whole object inside another document (Helm extraObjects, List-like
+    values): analysed as a document of its own."""
+    if not isinstance(node, MappingNode) or yn.get(node, "kind") is None or yn.get(node, "apiVersion") is None:
+        return False
+    analyze_document(node, em)
+    return True
 
 
 _STRUCTURED = re.compile(r"^[ \t]*(?:[\w\"'.\-/]+[ \t]*:(?:[ \t]|$)|[\[{])", re.MULTILINE)

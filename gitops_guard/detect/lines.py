@@ -16,6 +16,7 @@ from gitops_guard.detect.values import (
     decode_base64,
     is_credential_key,
     is_literal_secret_value,
+    is_word_placeholder,
     looks_random,
 )
 from gitops_guard.findings import K8sObject
@@ -53,6 +54,8 @@ class _SecretState:
         self.name: str | None = None
         self.namespace: str | None = None
         self.held: list[str] = []
+        # Indentation of an entry whose value is a block scalar; deeper lines belong to it.
+        self.block_indent: int | None = None
 
 
 def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_like: bool = True) -> None:
@@ -73,7 +76,7 @@ def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_lik
         key = m.group("key")
         if not value or value[:1] in ("|", ">", "&", "*") or _TEMPLATE.search(value):
             continue
-        if is_credential_key(key) and is_literal_secret_value(value):
+        if is_credential_key(key) and is_literal_secret_value(value) and not is_word_placeholder(key, value):
             column = m.start("value") + offset + 1
             em.emit("generic-credential", number, column, value, message=f"literal value of '{key}'")
     _close_secret(secret, em)
@@ -107,11 +110,19 @@ def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bo
         return False
     if state.section is None:
         return False
+    if state.block_indent is not None:
+        if indent > state.block_indent:
+            return False  # inside a block value: judged as ordinary lines
+        state.block_indent = None
     m = _ASSIGN.match(line)
     if not m:
         return True
     key = m.group("key")
     value, offset = clean_value(m.group("value"))
+    if value[:1] in ("|", ">"):
+        state.block_indent = indent
+        state.held.append(key)
+        return True
     if not value or _TEMPLATE.search(value) or not is_literal_secret_value(value):
         return True
     if state.section == "data":

@@ -80,11 +80,11 @@ _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 
 def key_words(key: str) -> list[str]:
-    """Split a key into lower-case words: "db_Password.tlsKey" -> db, password, tls, key."""
+    """Split a key into lower-case words: "db_Password.tlsKey2" -> db, password, tls, key."""
     words: list[str] = []
     for part in _WORD_SPLIT.split(key):
         if part:
-            words.extend(w.lower() for w in _CAMEL.findall(part))
+            words.extend(w.lower() for w in _CAMEL.findall(part) if not w.isdigit())
     return words
 
 
@@ -106,7 +106,7 @@ _KEY_QUALIFIERS = frozenset(
      "redis", "x", "auth", "validation", "verification", "recaptcha", "stripe", "sentry",
      "datadog", "dd", "newrelic", "mailgun", "sendgrid", "maps", "google", "aws", "azure",
      "gcp", "minio", "s3", "cipher", "vault", "unseal", "backup", "machine", "host",
-     "node", "agent", "bot", "integration", "partner", "merchant", "customer", "user",
+     "node", "agent", "bot", "integration", "partner", "merchant", "customer",
      "system", "instance", "cluster", "project", "org", "organization", "team", "personal",
      "registration", "join", "bootstrap", "enrollment", "license", "sas", "primary",
      "secondary"})
@@ -133,13 +133,15 @@ def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
     else:
         segment = key.rsplit(".", 1)[-1] or key
         words = key_words(segment)
-        compact = _compact(segment)
+        compact = "".join(words)
         if compact in _NON_SECRET_KEYS:
             return False
     if not words:
         return False
     if words[0] in _REFERENCE_FIRST_WORDS and len(words) > 1:
         return False
+    if len(words) > 1 and ("from" in words or "ref" in words or "existing" in words):
+        return False  # "configFromSecret", "secretRefName": where a secret comes from
     if words[-1] in _NON_SECRET_LAST_WORDS:
         return False
     if len(words) > 1 and words[-1] == "key" and not in_secret and words[-2] not in _KEY_QUALIFIERS:
@@ -156,7 +158,8 @@ _PLACEHOLDER = re.compile(
         to[-_ ]?be[-_ ]?replaced|todo|tbd|fixme|placeholder|redacted|
         none|null|nil|undefined|n/?a|empty|default|
         your[-_ ]?\w+(?:[-_ ]?here)?|insert[-_ ]?\w+|enter[-_ ]?\w+|
-        example|sample|
+        example|sample|(?:example|sample)[-_]\w+|(?:my|your)[-_]\w*(?:pass|secret|token|key|phrase)\w*|
+        read|write|read[-_]?only|read[-_]?write|
         x{3,}|\*{3,}|\.{3,}|-+|_+|0{4,}|
         <[^<>]*>|\[[^\[\]]*\]|%[a-z_]+%
     )$""",
@@ -193,6 +196,18 @@ def is_placeholder(value: str) -> bool:
 
 def is_reference(value: str) -> bool:
     return bool(_REFERENCE.search(value.strip()))
+
+
+_CREDENTIAL_WORD_VALUES = frozenset(
+    {"password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "key", "credentials"}
+)
+
+
+def is_word_placeholder(key: str, value: str) -> bool:
+    """A value that only repeats a credential word or its own key ("pass: password",
+    "token: token"): a sample in values files, though deployed as-is in a Secret."""
+    v = value.strip().lower()
+    return v in _CREDENTIAL_WORD_VALUES or v == key.strip().lower()
 
 
 def is_literal_secret_value(value: str) -> bool:

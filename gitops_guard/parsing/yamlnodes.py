@@ -7,7 +7,7 @@ node of its anchor, so a reused value is reported where it is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -120,8 +120,14 @@ def line_of_substring(node: Node, lines: Lines, needle: str) -> int:
     return first
 
 
-def walk(node: Node, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], ScalarNode]]:
-    """Every scalar leaf with the path of keys (and [index]) leading to it."""
+def walk(
+    node: Node, path: tuple[str, ...] = (), prune: Callable[[Node], bool] | None = None
+) -> Iterator[tuple[tuple[str, ...], ScalarNode]]:
+    """Every scalar leaf with the path of keys (and [index]) leading to it.
+
+    ``prune`` is asked about every inner node below the root; when it returns
+    True that subtree is not walked (it was handled elsewhere).
+    """
     seen: set[int] = set()
     stack: list[tuple[Node, tuple[str, ...]]] = [(node, path)]
     while stack:
@@ -129,6 +135,8 @@ def walk(node: Node, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ..
         if id(current) in seen:
             continue
         seen.add(id(current))
+        if prune is not None and current is not node and prune(current):
+            continue
         if isinstance(current, ScalarNode):
             yield where, current
         elif isinstance(current, MappingNode):
