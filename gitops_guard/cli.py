@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List, show and check detection rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+baseline_app = typer.Typer(help="Accept today's findings so that only new ones are reported.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
 
 
 class OutputFormat(str, Enum):
@@ -69,6 +71,7 @@ def scan(
     config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file (default: .gitops-guard.yaml at the repository root).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core, for large scans).")] = None,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", "-b", help="Baseline file of accepted findings (default: .gitops-guard-baseline.json at the repository root).")] = None,
 ) -> None:
     """Scan files and directories for leaked secrets.
 
@@ -80,7 +83,7 @@ def scan(
     try:
         code = run_scan(
             paths or ["."], output_format.value, output, fail_on.value, config,
-            color=not no_color and "NO_COLOR" not in os.environ, jobs=jobs,
+            color=not no_color and "NO_COLOR" not in os.environ, jobs=jobs, baseline=baseline,
         )
     except GuardError as error:
         _fail(error)
@@ -121,6 +124,39 @@ def rules_check(
     except GuardError as error:
         _fail(error)
     raise typer.Exit(int(ExitCode.CLEAN if ok else ExitCode.FINDINGS))
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (default: .)")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Baseline file (default: .gitops-guard-baseline.json at the repository root).")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing baseline.")] = False,
+) -> None:
+    """Record every current finding (by rule, path and secret hash) as accepted."""
+    from gitops_guard.commands.baseline import create
+
+    try:
+        code = create(paths or ["."], output, config, force=force)
+    except GuardError as error:
+        _fail(error)
+    raise typer.Exit(int(code))
+
+
+@baseline_app.command("update")
+def baseline_update(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (default: .)")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", "-b", help="Baseline file to update (default: the one at the repository root).")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file.")] = None,
+) -> None:
+    """Rescan: add new findings to the baseline and drop entries that no longer occur."""
+    from gitops_guard.commands.baseline import update
+
+    try:
+        code = update(paths or ["."], baseline, config)
+    except GuardError as error:
+        _fail(error)
+    raise typer.Exit(int(code))
 
 
 def main() -> None:

@@ -69,22 +69,24 @@ def _regexes(path: Path, name: str, value: Any) -> list[re.Pattern[str]]:
     return out
 
 
+def repository_root(scan_paths: list[str]) -> Path:
+    """The folder holding .git above the first scanned path, or that path's own folder."""
+    start = Path(scan_paths[0] if scan_paths else ".").resolve()
+    directory = start if start.is_dir() else start.parent
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
 def find_config(explicit: str | None, scan_paths: list[str]) -> Path | None:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise GuardError(f"config file '{explicit}' does not exist", "check the --config path")
         return path
-    for arg in scan_paths:
-        start = Path(arg).resolve()
-        directory = start if start.is_dir() else start.parent
-        for candidate_dir in (directory, *directory.parents):
-            candidate = candidate_dir / CONFIG_NAME
-            if candidate.is_file():
-                return candidate
-            if (candidate_dir / ".git").exists():
-                break
-    return None
+    candidate = repository_root(scan_paths) / CONFIG_NAME
+    return candidate if candidate.is_file() else None
 
 
 def load_config(path: Path | None) -> Config:

@@ -63,6 +63,8 @@ class Finding:
     k8s: K8sObject | None = None
     # Set by the engine: rules that describe a whole object rather than a value.
     object_level: bool = False
+    # Where the scanned bytes came from (see sources.Document.origin).
+    origin: str = ""
 
     @property
     def fingerprint(self) -> str:

@@ -30,7 +30,10 @@ class Report:
     skipped: Counter[str] = field(default_factory=Counter)
     bytes_scanned: int = 0
     suppressed: int = 0
+    baselined: int = 0
     seconds: float = 0.0
+    # origins of the files that were scanned (for baseline updates)
+    origins: list[str] = field(default_factory=list)
 
     @property
     def incomplete(self) -> bool:
@@ -47,6 +50,7 @@ class Report:
                     result.path, f"not scanned: {result.size} bytes is over the size cap (max_file_size)"))
             return
         self.files_scanned += 1
+        self.origins.append(result.origin)
         self.bytes_scanned += result.size
         self.suppressed += result.suppressed
         self.findings.extend(result.findings)

@@ -23,6 +23,9 @@ class Document:
     error: str | None = None
     skip_reason: str | None = None
     size: int = 0
+    # Where the bytes came from, independent of how the path is displayed (an
+    # absolute file path here; a commit and path for history sources).
+    origin: str = ""
 
 
 class _IgnoreRules:
@@ -58,15 +61,16 @@ class _IgnoreRules:
 
 
 def _read(full: Path, display: str, max_size: int) -> Document:
+    origin = os.path.abspath(full)
     try:
         size = full.stat().st_size
         if size > max_size:
-            return Document(display, skip_reason="too-large", size=size)
+            return Document(display, skip_reason="too-large", size=size, origin=origin)
         with open(full, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        return Document(display, error=f"cannot read: {exc.strerror or exc}")
-    return Document(display, data=data, size=len(data))
+        return Document(display, error=f"cannot read: {exc.strerror or exc}", origin=origin)
+    return Document(display, data=data, size=len(data), origin=origin)
 
 
 def walk_paths(paths: list[str], excludes: list[str], max_size: int) -> Iterator[Document]:

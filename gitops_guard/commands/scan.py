@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gitops_guard.baseline import Baseline, find_baseline
 from gitops_guard.config import Config, find_config, load_config
 from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.engine import Scanner
@@ -26,14 +27,25 @@ def build_scanner(config: Config) -> Scanner:
                    store=config.store)
 
 
-def scan_paths(paths: list[str], config_path: str | None = None, jobs: int | None = None) -> Report:
-    """Scan paths with the configuration that applies to them (library entry point)."""
+def scan_paths(
+    paths: list[str],
+    config_path: str | None = None,
+    jobs: int | None = None,
+    baseline_path: str | None = None,
+    use_baseline: bool = True,
+) -> Report:
+    """Scan paths with the configuration and baseline that apply to them (library entry point)."""
     for arg in paths:
         if not Path(arg).exists():
             raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
     config = load_config(find_config(config_path, paths))
     scanner = build_scanner(config)
-    return run(scanner, walk_paths(paths, config.exclude, config.max_file_size), jobs)
+    baseline_file = find_baseline(baseline_path, paths) if use_baseline else None
+    baseline = Baseline.load(baseline_file) if baseline_file is not None else None
+    report = run(scanner, walk_paths(paths, config.exclude, config.max_file_size), jobs)
+    if baseline is not None:
+        report.findings, report.baselined = baseline.split(report.findings)
+    return report
 
 
 def exit_code(report: Report, fail_on: str) -> ExitCode:
@@ -47,9 +59,9 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
 
 def run_scan(
     paths: list[str], fmt: str, output: Path | None, fail_on: str, config_path: str | None, *,
-    color: bool, jobs: int | None = None,
+    color: bool, jobs: int | None = None, baseline: str | None = None,
 ) -> ExitCode:
-    report = scan_paths(paths, config_path, jobs)
+    report = scan_paths(paths, config_path, jobs, baseline)
     if fmt == "json":
         from gitops_guard.report import json_report
 

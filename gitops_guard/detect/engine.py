@@ -32,6 +32,7 @@ class FileResult:
     skip_reason: str | None = None
     size: int = 0
     suppressed: int = 0
+    origin: str = ""
 
 
 def _is_sops(doc) -> bool:
@@ -62,7 +63,9 @@ class Scanner:
         self.store = store or StoreHint()
 
     def scan(self, doc: Document) -> FileResult:
-        result = FileResult(doc.path, error=doc.error, skip_reason=doc.skip_reason, size=doc.size)
+        result = FileResult(
+            doc.path, error=doc.error, skip_reason=doc.skip_reason, size=doc.size, origin=doc.origin
+        )
         if doc.data is None:
             return result
         prepared = prepare(doc.data)
@@ -80,6 +83,8 @@ class Scanner:
             result.error = "too deeply nested to analyse"
             return result
         kept, result.suppressed = self.suppressor.filter(findings, text)
+        for f in kept:
+            f.origin = doc.origin
         result.findings = sorted(kept, key=Finding.sort_key)
         return result
 

@@ -168,7 +168,7 @@ def analyze_secret(doc: Node, em: Emitter) -> None:
         line, column = kind_node.start_mark.line + 1, kind_node.start_mark.column + 1
         kinds = f"{secret_type} Secret" if secret_type != "Opaque" else "Secret"
         em.emit(
-            "k8s-secret", line, column, f"{obj.namespace}/{obj.name}:" + ",".join(sorted(held)),
+            "k8s-secret", line, column, f"Secret {obj.namespace}/{obj.name}",
             k8s=obj, object_level=True,
             message=f"{kinds} {obj.describe().split(' ', 1)[1]} is committed with "
             f"{len(held)} value(s): {', '.join(sorted(held))}",

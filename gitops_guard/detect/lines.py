@@ -146,7 +146,7 @@ def _close_secret(state: _SecretState | None, em: Emitter) -> None:
     if state is None or not state.held:
         return
     obj = K8sObject("Secret", state.namespace, state.name)
-    em.emit("k8s-secret", state.kind_line, 1, f"{obj.namespace}/{obj.name}:" + ",".join(sorted(state.held)),
+    em.emit("k8s-secret", state.kind_line, 1, f"Secret {obj.namespace}/{obj.name}",
             k8s=obj, object_level=True,
             message=f"templated Secret {obj.describe().split(' ', 1)[1]} holds literal value(s): "
             f"{', '.join(sorted(state.held))}")

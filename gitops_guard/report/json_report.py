@@ -44,6 +44,7 @@ def render(report: Report) -> str:
             "bytes_scanned": report.bytes_scanned,
             "findings": len(report.findings),
             "suppressed": report.suppressed,
+            "baselined": report.baselined,
             "seconds": round(report.seconds, 3),
         },
     }

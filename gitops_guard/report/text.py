@@ -44,6 +44,7 @@ def render(report: Report, out: Console) -> None:
         f"{report.files_scanned} files scanned ({report.bytes_scanned} bytes) in {report.seconds:.2f}s"
         + (f", skipped: {skipped}" if skipped else "")
         + (f", {report.suppressed} suppressed" if report.suppressed else "")
+        + (f", {report.baselined} in the baseline" if report.baselined else "")
     )
     if report.incomplete:
         verdict = (f"[bold red]INCOMPLETE[/bold red]: {len(report.errors)} input(s) could not be read; "
