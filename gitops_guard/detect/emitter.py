@@ -45,6 +45,7 @@ class Emitter:
         # When set, every finding goes to this line (a document serialised
         # inside one value, such as the last-applied annotation).
         self.pinned_line: int | None = None
+        self.pinned_column = 1
         # For a document nested in a value: where its first line sits in the file.
         self.line_offset = 0
         self.column_offset = 0
@@ -59,8 +60,10 @@ class Emitter:
         inner = Emitter(self.path, Lines(text), self.catalog, self.content, self.store)
         inner.findings = self.findings
         inner.depth = self.depth + 1
-        if self.pinned_line is not None or pinned:
-            inner.pinned_line = self.pinned_line if self.pinned_line is not None else first_line
+        if self.pinned_line is not None:
+            inner.pinned_line, inner.pinned_column = self.pinned_line, self.pinned_column
+        elif pinned:
+            inner.pinned_line, inner.pinned_column = first_line, column
         else:
             inner.line_offset = first_line - 1
             inner.column_offset = column - 1
@@ -79,7 +82,7 @@ class Emitter:
     ) -> None:
         rule = self.catalog[rule_id]
         if self.pinned_line is not None:
-            line, column = self.pinned_line, 1
+            line, column = self.pinned_line, self.pinned_column
         else:
             line, column = line + self.line_offset, column + self.column_offset
         self.findings.append(
@@ -131,7 +134,10 @@ class Emitter:
         matches = self.content.scan(value)
         for m in matches:
             line = first + m.line - 1 if literal else first
-            where = m.column + (column - 1 if literal or m.line == 1 else 0)
+            if decoded:
+                where = column  # a decoded value has no positions of its own
+            else:
+                where = m.column + (column - 1 if literal or m.line == 1 else 0)
             note = " (in base64-decoded value)" if decoded else ""
             self.emit(m.rule.id, line, where, m.secret, k8s=k8s, message=m.rule.title + note)
         return bool(matches)

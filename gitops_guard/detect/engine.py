@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from gitops_guard.detect import kubernetes, lines as line_rules
 from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.content import ContentScanner, Hits
+from gitops_guard.detect.decoding import LONG_RUN_BYTES, scan_runs
 from gitops_guard.detect.emitter import Emitter, StoreHint
 from gitops_guard.detect.suppress import Suppressor
 from gitops_guard.detect.triggers import TRIGGER_WORDS, wants_structure
@@ -74,11 +75,13 @@ class Scanner:
             return result
         result.warnings.extend(prepared.warnings)
         hits = self.content.locate(prepared.data)
-        if hits is None:
-            return result  # no keyword anywhere: nothing any rule could report
+        encoded = LONG_RUN_BYTES.search(prepared.data) is not None
+        if hits is None and not encoded:
+            return result  # no keyword, no long base64: nothing any rule could report
+        hits = hits or Hits({}, set())
         text = to_text(prepared.data, result.warnings)
         try:
-            findings = self._detect(doc.path, text, hits, result)
+            findings = self._detect(doc.path, text, hits, result, encoded)
         except RecursionError:
             result.error = "too deeply nested to analyse"
             return result
@@ -88,7 +91,7 @@ class Scanner:
         result.findings = sorted(kept, key=Finding.sort_key)
         return result
 
-    def _detect(self, path: str, text: str, hits: Hits, result: FileResult) -> list[Finding]:
+    def _detect(self, path: str, text: str, hits: Hits, result: FileResult, encoded: bool) -> list[Finding]:
         lines = Lines(text)
         em = Emitter(path, lines, self.catalog, self.content, self.store)
         for m in self.content.match(text, lines, hits.content):
@@ -98,6 +101,8 @@ class Scanner:
             self._structured(text, lines, em, result)
         elif fmt == "assignments" and hits.triggers:
             line_rules.analyze(lines.lines, em, yaml_like=False)
+        if encoded:
+            scan_runs(text, lines, em)
         return self._merge(em.findings)
 
     def _structured(self, text: str, lines: Lines, em: Emitter, result: FileResult) -> None:
@@ -113,7 +118,11 @@ class Scanner:
             line_rules.analyze(lines.lines, em, first_line=parsed.error_line)
 
     def _merge(self, findings: list[Finding]) -> list[Finding]:
-        """Drop exact repeats, and a weaker rule's report of a value a stronger rule reported."""
+        """Drop exact repeats, and a weaker rule's report of a value a stronger rule reported.
+
+        Two value findings on one line are of the same value when they start
+        at the same column or one secret contains the other.
+        """
         unique: dict[tuple[str, int, str], Finding] = {}
         for f in findings:
             if f.rule_id not in self.disabled:
@@ -129,7 +138,7 @@ class Scanner:
                 if not f.object_level and any(
                     not w.object_level
                     and self.catalog[w.rule_id].priority > self.catalog[f.rule_id].priority
-                    and _overlap(w.secret, f.secret)
+                    and (w.column == f.column or _overlap(w.secret, f.secret))
                     for w in winners
                 ):
                     continue

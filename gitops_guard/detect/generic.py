@@ -51,7 +51,7 @@ def analyze(
         if not path or (skip and path[0] in skip):
             continue
         key = path[-1]
-        if nested is not None and "\n" in node.value.strip() and nested(node, em):
+        if nested is not None and _may_hold_document(node.value) and nested(node, em):
             continue
         if len(path) >= 2 and path[-2] == "literals":
             _literal(node, em)
@@ -60,6 +60,11 @@ def analyze(
             continue  # judged with its sibling "name" below
         _judge(key, node, em, ".".join(path))
     _name_value_pairs(doc, em, skip)
+
+
+def _may_hold_document(value: str) -> bool:
+    text = value.strip()
+    return "\n" in text or (text[:1] == "{" and text[-1:] == "}")
 
 
 def _literal(node: ScalarNode, em: Emitter) -> None:

@@ -238,8 +238,12 @@ def _argocd(key: str, value: str, vnode: Node, obj: K8sObject, em: Emitter, deco
         for part in path:
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(node, str) and is_literal_secret_value(node):
-            line = yn.value_position(vnode, em.lines)[0] if decoded else yn.line_of_substring(vnode, em.lines, node)
-            em.emit("argocd-credential", line, 1, node, k8s=obj,
+            if decoded:
+                line, column = yn.value_position(vnode, em.lines)
+            else:
+                line = yn.line_of_substring(vnode, em.lines, node)
+                column = max(em.lines.get(line).find(node), 0) + 1
+            em.emit("argocd-credential", line, column, node, k8s=obj,
                     message=f"Argo CD cluster credential '{'.'.join(path)}' in {obj.describe()}")
     return True
 

@@ -1,0 +1,50 @@
+"""Base64 anywhere: a long base64 run in any file is decoded and scanned.
+
+A kubeconfig, a service-account JSON or a private key is often pasted into a
+Helm value or a ConfigMap as base64. Each run is decoded once, scanned with
+the content rules, and, when it decodes to YAML or JSON, analysed like a
+document; findings point at the line of the encoded run. Decoding nests at
+most ``MAX_DEPTH`` times (base64 inside a decoded document).
+"""
+
+from __future__ import annotations
+
+import re
+
+from yaml.nodes import MappingNode, SequenceNode
+
+from gitops_guard.detect import kubernetes
+from gitops_guard.detect.emitter import Emitter
+from gitops_guard.detect.triggers import wants_structure
+from gitops_guard.detect.values import bytes_to_text, decode_base64
+from gitops_guard.parsing import yamlnodes
+from gitops_guard.parsing.text import Lines
+
+# Long enough to hold a key or a config file; image digests (64 hex) are shorter.
+MIN_RUN = 100
+MAX_DEPTH = 2
+LONG_RUN_BYTES = re.compile(rb"[A-Za-z0-9+/_-]{%d,}" % MIN_RUN)
+_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{%d,}={0,2}" % MIN_RUN)
+
+
+def scan_runs(text: str, lines: Lines, em: Emitter, depth: int = 0) -> None:
+    for m in _RUN.finditer(text):
+        raw = decode_base64(m.group(0))
+        decoded = bytes_to_text(raw) if raw else None
+        if not decoded:
+            continue
+        line, column = lines.line_of(m.start()), lines.column_of(m.start())
+        _scan_decoded(decoded, line, column, em, depth)
+
+
+def _scan_decoded(decoded: str, line: int, column: int, em: Emitter, depth: int) -> None:
+    em.content_at(decoded, line, column, literal=False, decoded=True)
+    inner_lines = Lines(decoded)
+    child = em.child(decoded, line, column, pinned=True)
+    hits = em.content.locate(decoded.encode("utf-8", "surrogatepass"))
+    if hits is not None and wants_structure(inner_lines, hits.triggers):
+        for doc in yamlnodes.parse(decoded).documents:
+            if isinstance(doc, (MappingNode, SequenceNode)):
+                kubernetes.analyze_document(doc, child)
+    if depth + 1 < MAX_DEPTH:
+        scan_runs(decoded, inner_lines, child, depth + 1)

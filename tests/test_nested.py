@@ -1,0 +1,113 @@
+"""Decoding beyond Secrets and documents inside documents, reported at the
+lines of the outer file; Helm values wherever they live."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from conftest import found
+
+KEY = (
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "MIIEowIBAAKCAQEAzQ8f3kQ9vN2pL7xR4sT1uW8yZ0aB3cD5eF6gH7iJ8kL9mN0o\n"
+    "Pq1Rs2Tu3Vw4Xy5Za6Bc7De8Fg9Hi0Jk1Lm2No3Pq4Rs5Tu6Vw7Xy8Za9Bc0De1F\n"
+    "-----END RSA PRIVATE KEY-----\n"
+)
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def test_base64_kubeconfig_in_a_helm_value(scan):
+    kubeconfig = (
+        "apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n"
+        "    token: kube-ci-T0ken-4f8a9c2e\n"
+        f"    client-key-data: {b64(KEY)}\n"
+    )
+    text = f"deployer:\n  enabled: true\n  kubeconfigBase64: {b64(kubeconfig)}\n"
+    result = scan("values.yaml", text)
+    assert {(f.line, f.rule_id) for f in result.findings} >= {(3, "kubeconfig-credential")}
+    secrets = {f.secret for f in result.findings}
+    assert "kube-ci-T0ken-4f8a9c2e" in secrets
+    assert all(f.line == 3 for f in result.findings)
+
+
+def test_base64_service_account_json_in_a_configmap(scan):
+    sa = json.dumps({"type": "service_account", "project_id": "shop-prod", "private_key": KEY})
+    text = f"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: gcp}}\ndata:\n  sa.json.b64: {b64(sa)}\n"
+    assert found(scan("cm.yaml", text)) == {(5, "private-key")}
+
+
+def test_base64_nesting_is_bounded(scan):
+    value = "token: " + b64("x") + "\n"
+    for _ in range(5):
+        value = b64(value + "padding " * 20)
+    assert scan("values.yaml", f"blob: {value}\n").error is None
+
+
+def test_config_file_in_a_configmap_points_at_the_inner_line(scan):
+    text = (
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata:\n  application.yaml: |\n"
+        "    server:\n      port: 8080\n    datasource:\n      url: jdbc:postgresql://db/app\n"
+        "      password: Inner-Config-Pass-1\n"
+    )
+    assert found(scan("cm.yaml", text)) == {(10, "generic-credential")}
+
+
+def test_json_document_in_an_annotation(scan):
+    inner = json.dumps({"apiKey": "Ann0tated-Api-Key-77", "endpoint": "https://x.example.com"})
+    text = f"apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  annotations:\n    example.com/config: '{inner}'\n"
+    assert found(scan("svc.yaml", text)) == {(6, "generic-credential")}
+
+
+def test_argocd_application_helm_values_parameters_and_values_object(scan):
+    text = (
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: shop}\nspec:\n  source:\n"
+        "    helm:\n      parameters:\n        - name: redis.auth.password\n          value: Param-Pass-11\n"
+        "        - name: image.tag\n          value: 1.2.3\n"
+        "      values: |\n        postgresql:\n          auth:\n            postgresPassword: Values-Pass-12\n"
+        "      valuesObject:\n        rabbitmq:\n          auth: {password: Object-Pass-13}\n"
+        "    targetRevision: 4f2c9a8e1b7d3c5a9e0f1a2b3c4d5e6f7a8b9c0d\n"
+    )
+    assert found(scan("app.yaml", text)) == {
+        (9, "generic-credential"), (15, "generic-credential"), (18, "generic-credential")}
+
+
+def test_flux_helmrelease_values_and_postbuild_substitute(scan):
+    text = (
+        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: pg}\nspec:\n"
+        "  values:\n    auth:\n      rootPassword: Flux-Root-14\n      existingSecret: \"\"\n"
+        "---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\n"
+        "spec:\n  postBuild:\n    substitute:\n      cluster_name: prod\n      DB_PASSWORD: Subst-Pass-15\n"
+        "    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
+    )
+    assert found(scan("flux.yaml", text)) == {(7, "generic-credential"), (17, "generic-credential")}
+
+
+def test_manifest_in_extra_objects_is_analysed_as_an_object(scan):
+    text = (
+        "extraObjects:\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: extra}\n"
+        "    stringData:\n      password: Extra-Obj-16\n"
+        "extraManifests:\n  - |\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: tpl\n"
+        "    stringData:\n      token: Extra-Str-17\n"
+    )
+    assert found(scan("values.yaml", text)) == {
+        (3, "k8s-secret"), (6, "k8s-secret-value"), (10, "k8s-secret"), (14, "k8s-secret-value")}
+
+
+def test_kustomize_secret_generator_literals(scan):
+    text = (
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nsecretGenerator:\n"
+        "  - name: app\n    literals:\n      - username=app\n      - password=Gen-Lit-18\n"
+        "      - \"API_TOKEN=Gen-Tok-19\"\n    envs: [app.env]\n"
+    )
+    result = scan("kustomization.yaml", text)
+    assert found(result) == {(7, "generic-credential"), (8, "generic-credential")}
+    assert {f.secret for f in result.findings} == {"Gen-Lit-18", "Gen-Tok-19"}
+
+
+def test_env_files_report_at_their_lines(scan):
+    text = "# app settings\nDB_HOST=db\nexport DB_PASSWORD='Env-File-20'\nTOKEN_TTL=3600\nAPI_KEY=\n"
+    assert found(scan("app.env", text)) == {(3, "generic-credential")}
