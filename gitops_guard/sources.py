@@ -31,10 +31,12 @@ class Document:
 class _IgnoreRules:
     """.gitignore files met while walking, plus the configured excludes."""
 
-    def __init__(self, excludes: list[str]):
+    def __init__(self, excludes: list[str], exclude_prefix: str = ""):
         self.specs: list[tuple[str, object]] = []
-        if excludes:
-            self.specs.append(("", self._compile(excludes)))
+        self.excludes = self._compile(excludes) if excludes else None
+        # Excludes are written relative to the config file's folder; this is the
+        # walked root's path from there ("" when the root is that folder).
+        self.exclude_prefix = exclude_prefix
 
     @staticmethod
     def _compile(patterns: list[str]):
@@ -51,6 +53,10 @@ class _IgnoreRules:
             self.specs.append((rel_dir, self._compile(lines)))
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
+        if self.excludes is not None:
+            full = self.exclude_prefix + rel
+            if self.excludes.match_file(full + "/" if is_dir else full):  # type: ignore[attr-defined]
+                return True
         for base, spec in self.specs:
             if base and not rel.startswith(base + "/"):
                 continue
@@ -73,20 +79,40 @@ def _read(full: Path, display: str, max_size: int) -> Document:
     return Document(display, data=data, size=len(data), origin=origin)
 
 
-def walk_paths(paths: list[str], excludes: list[str], max_size: int) -> Iterator[Document]:
+def _prefix_from(base: Path | None, path: Path) -> str | None:
+    """``path`` relative to ``base`` with a trailing slash; None when outside it."""
+    if base is None:
+        return ""
+    try:
+        rel = path.resolve().relative_to(base.resolve())
+    except ValueError:
+        return None
+    text = PurePosixPath(rel).as_posix()
+    return "" if text == "." else text + "/"
+
+
+def walk_paths(
+    paths: list[str], excludes: list[str], max_size: int, exclude_base: Path | None = None
+) -> Iterator[Document]:
     """Files under each path: ``.git`` skipped, ``.gitignore`` and excludes honoured.
 
     Paths in documents are POSIX, relative to the directory argument (a file
-    argument is kept as given).
+    argument is kept as given). ``excludes`` are gitignore patterns relative to
+    ``exclude_base`` (the config file's folder).
     """
     for arg in paths:
         root = Path(arg)
         if not root.exists():
             raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
         if root.is_file():
+            prefix = _prefix_from(exclude_base, root.parent)
+            rules = _IgnoreRules(excludes, prefix or "")
+            if excludes and prefix is not None and rules.ignored(root.name, False):
+                continue
             yield _read(root, PurePosixPath(Path(arg)).as_posix(), max_size)
             continue
-        yield from _walk_dir(root, _IgnoreRules(excludes), max_size)
+        prefix = _prefix_from(exclude_base, root)
+        yield from _walk_dir(root, _IgnoreRules(excludes if prefix is not None else [], prefix or ""), max_size)
 
 
 def _walk_dir(root: Path, ignore: _IgnoreRules, max_size: int) -> Iterator[Document]:

@@ -200,3 +200,13 @@ def test_oversized_and_binary_files_are_counted(cli, tmp_path):
     report = json.loads(cli("scan", str(tmp_path), "--format", "json").stdout)
     assert report["stats"]["files_skipped"] == {"binary": 1, "too-large": 1}
     assert any("size cap" in w["message"] for w in report["warnings"])
+
+
+def test_excludes_are_relative_to_the_config_file(cli, repo):
+    (repo / ".git").mkdir()
+    (repo / ".gitops-guard.yaml").write_text("exclude: [apps/secret.yaml]\n")
+    assert cli("scan", str(repo)).returncode == 0
+    assert cli("scan", str(repo / "apps")).returncode == 0  # same file, scanned from below
+    assert cli("scan", str(repo / "apps" / "secret.yaml")).returncode == 0
+    (repo / ".gitops-guard.yaml").write_text("exclude: [secret.yaml]\n")  # matches at any depth
+    assert cli("scan", str(repo / "apps")).returncode == 0

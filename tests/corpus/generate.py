@@ -2028,6 +2028,25 @@ terraform apply -auto-approve -var "db_password=$TF_VAR_db_password"«N»
 MARK = re.compile(r"«([LN])(?::([a-z-]+))?»")
 
 
+def _secret_object_labels(rel: str, lines: list[str], labels: list[dict]) -> list[dict]:
+    """A committed kind: Secret that holds a labelled leak is itself a leak
+    (kind k8s-secret), labelled at its `kind:` line."""
+    if not rel.endswith((".yaml", ".yml")):
+        return []
+    path = f"cases/{rel}"
+    leak_lines = {lab["line"] for lab in labels if lab["path"] == path and lab["leak"]}
+    marked = {lab["line"] for lab in labels if lab["path"] == path}
+    out, start = [], 1
+    bounds = [i for i, line in enumerate(lines, 1) if line.startswith("---")] + [len(lines) + 1]
+    for end in bounds:
+        doc = range(start, end)
+        kind = [i for i in doc if lines[i - 1].rstrip() == "kind: Secret"]
+        if kind and kind[0] not in marked and any(i in leak_lines for i in doc):
+            out.append({"path": path, "line": kind[0], "kind": "k8s-secret", "leak": True})
+        start = end + 1
+    return out
+
+
 def main() -> None:
     if CASES.exists():
         shutil.rmtree(CASES)
@@ -2047,6 +2066,7 @@ def main() -> None:
                 line = MARK.sub("", line)
             assert "«" not in line and "»" not in line, (rel, i)
             out_lines.append(line)
+        labels.extend(_secret_object_labels(rel, out_lines, labels))
         body = "\n".join(out_lines)
         if not body.endswith("\n"):
             body += "\n"
