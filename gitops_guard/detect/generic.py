@@ -9,12 +9,19 @@ parameters) are judged by their ``name``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from gitops_guard.detect.emitter import Emitter
-from gitops_guard.detect.values import is_credential_key, is_literal_secret_value, is_word_placeholder
+from gitops_guard.detect.values import (
+    is_credential_key,
+    is_literal_secret_value,
+    is_public_value,
+    is_word_placeholder,
+    names_a_secret,
+)
 from gitops_guard.parsing import yamlnodes as yn
 
 # Called with a multi-line scalar; True when it was analysed as a document.
@@ -24,7 +31,7 @@ NestedHook = Callable[[ScalarNode, Emitter], bool]
 # Helm extraObjects) that was analysed on its own.
 EmbeddedHook = Callable[[Node, Emitter], bool]
 
-_PUBLIC_PREFIXES = ("ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "-----BEGIN CERTIFICATE", "-----BEGIN PUBLIC KEY")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S*$")
 
 
 def _judge(key: str, node: ScalarNode, em: Emitter, where: str) -> None:
@@ -33,10 +40,10 @@ def _judge(key: str, node: ScalarNode, em: Emitter, where: str) -> None:
     value = yn.text_of(node)
     if value is None or not is_credential_key(key) or not is_literal_secret_value(value):
         return
-    if is_word_placeholder(key, value):
+    if is_word_placeholder(key, value) or is_public_value(value) or names_a_secret(value):
         return
-    if value.lstrip().startswith(_PUBLIC_PREFIXES):
-        return
+    if _URL.match(value):
+        return  # a URL is a secret only with a password in it: url-credentials judges that
     em.emit_at_node("generic-credential", node, value, message=f"literal value of '{where}'")
 
 
@@ -51,6 +58,8 @@ def analyze(
         if not path or (skip and path[0] in skip):
             continue
         key = path[-1]
+        if key.startswith("[") and len(path) >= 2:
+            key = path[-2]  # an item of a list judged by the list's key: passwords: [a, b]
         if nested is not None and _may_hold_document(node.value) and nested(node, em):
             continue
         if len(path) >= 2 and path[-2] == "literals":

@@ -21,6 +21,7 @@ from gitops_guard.detect.values import (
     decode_base64,
     is_credential_key,
     is_literal_secret_value,
+    is_public_value,
     looks_random,
 )
 from gitops_guard.findings import K8sObject
@@ -44,8 +45,6 @@ ARGOCD_CREDENTIAL_KEYS = frozenset(
      "bearerToken", "gcpServiceAccountKey", "token"}
 )
 REGISTRY_KEYS = {".dockerconfigjson": "auths", ".dockercfg": None}
-_CERTIFICATE = "-----BEGIN CERTIFICATE-----"
-_SSH_PUBLIC = ("ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss ")
 
 
 def is_safe_document(doc: Node) -> bool:
@@ -158,7 +157,7 @@ def analyze_secret(doc: Node, em: Emitter) -> None:
         if not is_literal_secret_value(value):
             continue
         held.append(key)
-        if key in REGISTRY_KEYS and _registry(value, key, vnode, obj, em):
+        if key in REGISTRY_KEYS and _registry(value, key, vnode, obj, em, decoded):
             continue
         if argocd_type and _argocd(key, value, vnode, obj, em, decoded):
             continue
@@ -178,16 +177,41 @@ def analyze_secret(doc: Node, em: Emitter) -> None:
 def _secret_value(key: str, value: str, vnode: Node, obj: K8sObject, em: Emitter, decoded: bool) -> None:
     if decoded and em.content_in_value(value, vnode, k8s=obj, decoded=True):
         return
-    if _CERTIFICATE in value and "PRIVATE KEY" not in value:
+    if is_public_value(value):
         return
-    if value.startswith(_SSH_PUBLIC):
-        return
+    before = len(em.findings)
+    if _document_in_value(value, vnode, em, decoded) and len(em.findings) > before:
+        return  # a config file in the Secret: its credentials were reported where written
     if is_credential_key(key, in_secret=True) or looks_random(value):
         em.emit_at_node("k8s-secret-value", vnode, value, k8s=obj,
                         message=f"value of '{key}' in {obj.describe()}")
 
 
-def _registry(value: str, key: str, vnode: Node, obj: K8sObject, em: Emitter) -> bool:
+def _document_in_value(value: str, vnode: Node, em: Emitter, decoded: bool) -> bool:
+    """Analyse a YAML or JSON document held in a value; False when it holds none."""
+    text = value.strip()
+    if em.depth >= MAX_NESTING or not (("\n" in text and ":" in text) or text[:1] in ("{", "[")):
+        return False
+    docs = [d for d in yn.parse(value).documents if isinstance(d, (MappingNode, SequenceNode))]
+    if not docs:
+        return False
+    first, column = yn.value_position(vnode, em.lines)
+    literal = isinstance(vnode, ScalarNode) and vnode.style == "|" and not decoded
+    child = em.child(value, first, column, pinned=not literal)
+    for doc in docs:
+        analyze_document(doc, child)
+    return True
+
+
+def _position_in_value(vnode: Node, em: Emitter, needle: str, decoded: bool) -> tuple[int, int]:
+    """Where ``needle`` is written inside a value (the value's start when decoded)."""
+    if decoded:
+        return yn.value_position(vnode, em.lines)
+    line = yn.line_of_substring(vnode, em.lines, needle)
+    return line, max(em.lines.get(line).find(needle), 0) + 1
+
+
+def _registry(value: str, key: str, vnode: Node, obj: K8sObject, em: Emitter, decoded: bool) -> bool:
     try:
         config = json.loads(value)
     except ValueError:
@@ -201,19 +225,21 @@ def _registry(value: str, key: str, vnode: Node, obj: K8sObject, em: Emitter) ->
     for registry, entry in registries.items():
         if not isinstance(entry, dict):
             continue
-        secret = None
-        auth = entry.get("auth")
-        if isinstance(auth, str) and auth:
-            raw = decode_base64(auth)
-            text = bytes_to_text(raw) if raw else None
-            secret = text.split(":", 1)[1] if text and ":" in text else auth
-        for field in ("password", "identitytoken", "registrytoken"):
-            if not secret and isinstance(entry.get(field), str) and entry[field]:
-                secret = entry[field]
-        if secret and is_literal_secret_value(secret):
+        for field in ("auth", "password", "identitytoken", "registrytoken"):
+            written = entry.get(field)
+            if not isinstance(written, str) or not written:
+                continue
+            secret = written
+            if field == "auth":
+                raw = decode_base64(written)
+                text = bytes_to_text(raw) if raw else None
+                secret = text.split(":", 1)[1] if text and ":" in text else written
+            if not is_literal_secret_value(secret):
+                continue
             found = True
-            em.emit_at_node("k8s-registry-credential", vnode, secret, k8s=obj,
-                            message=f"registry credential for {registry} in {obj.describe()}")
+            line, column = _position_in_value(vnode, em, written, decoded)
+            em.emit("k8s-registry-credential", line, column, secret, k8s=obj,
+                    message=f"registry {field} for {registry} in {obj.describe()}")
     return found
 
 
@@ -238,11 +264,7 @@ def _argocd(key: str, value: str, vnode: Node, obj: K8sObject, em: Emitter, deco
         for part in path:
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(node, str) and is_literal_secret_value(node):
-            if decoded:
-                line, column = yn.value_position(vnode, em.lines)
-            else:
-                line = yn.line_of_substring(vnode, em.lines, node)
-                column = max(em.lines.get(line).find(node), 0) + 1
+            line, column = _position_in_value(vnode, em, node, decoded)
             em.emit("argocd-credential", line, column, node, k8s=obj,
                     message=f"Argo CD cluster credential '{'.'.join(path)}' in {obj.describe()}")
     return True

@@ -187,11 +187,15 @@ def is_sops_ciphertext(value: str) -> bool:
     return bool(_SOPS_VALUE.match(value.strip()))
 
 
+_MASKED = re.compile(r"x{8,}|X{8,}|\*{3,}|•{3,}")
+
+
 def is_placeholder(value: str) -> bool:
+    """Fill-in text: changeme, <your-token>, REPLACE_ME, or a masked value (ghp_xxxxxxxx, sk_live_****)."""
     v = value.strip().strip("'\"")
     if not v:
         return True
-    return bool(_PLACEHOLDER.match(v))
+    return bool(_PLACEHOLDER.match(v) or _MASKED.search(v))
 
 
 def is_reference(value: str) -> bool:
@@ -210,10 +214,32 @@ def is_word_placeholder(key: str, value: str) -> bool:
     return v in _CREDENTIAL_WORD_VALUES or v == key.strip().lower()
 
 
+# Public by design: certificates, public keys, publishable API keys, age recipients.
+_PUBLIC = re.compile(
+    r"""^(?:-----BEGIN\ (?:CERTIFICATE|PUBLIC\ KEY|RSA\ PUBLIC\ KEY|PGP\ PUBLIC\ KEY\ BLOCK)-----
+        |ssh-(?:rsa|ed25519|dss)\ |ecdsa-sha2-|sk-ssh-|pk_(?:live|test)_|age1[02-9ac-hj-np-z]{58}$)""",
+    re.VERBOSE,
+)
+# A Kubernetes object name that names a secret ("db-password", "runner-token").
+_SECRET_NAME = re.compile(
+    r"^[a-z0-9]+(?:[-.][a-z0-9]+)*[-.](?:secret|secrets|token|tokens|password|passwords|auth|"
+    r"credentials|creds|key|keys|users|tls|cert|certs)(?:[-.][a-z0-9]+)*$"
+)
+
+
+def is_public_value(value: str) -> bool:
+    return bool(_PUBLIC.match(value.lstrip()))
+
+
+def names_a_secret(value: str) -> bool:
+    """A value that is the name of a Secret or key, not its content: ``db-password``."""
+    return bool(_SECRET_NAME.match(value.strip()))
+
+
 def is_literal_secret_value(value: str) -> bool:
     """A value that could be a real secret: not empty, not a placeholder, not a reference."""
     v = value.strip()
-    if not v or is_placeholder(v) or is_reference(v):
+    if not v or is_placeholder(v) or is_reference(v) or v.startswith("<<"):
         return False
     return v.lower() not in ("true", "false", "yes", "no", "on", "off")
 

@@ -2031,7 +2031,7 @@ MARK = re.compile(r"«([LN])(?::([a-z-]+))?»")
 def _secret_object_labels(rel: str, lines: list[str], labels: list[dict]) -> list[dict]:
     """A committed kind: Secret that holds a labelled leak is itself a leak
     (kind k8s-secret), labelled at its `kind:` line."""
-    if not rel.endswith((".yaml", ".yml")):
+    if not rel.endswith((".yaml", ".yml", ".json")):
         return []
     path = f"cases/{rel}"
     leak_lines = {lab["line"] for lab in labels if lab["path"] == path and lab["leak"]}
@@ -2040,7 +2040,7 @@ def _secret_object_labels(rel: str, lines: list[str], labels: list[dict]) -> lis
     bounds = [i for i, line in enumerate(lines, 1) if line.startswith("---")] + [len(lines) + 1]
     for end in bounds:
         doc = range(start, end)
-        kind = [i for i in doc if lines[i - 1].rstrip() == "kind: Secret"]
+        kind = [i for i in doc if lines[i - 1].strip().rstrip(",") in ("kind: Secret", '"kind": "Secret"')]
         if kind and kind[0] not in marked and any(i in leak_lines for i in doc):
             out.append({"path": path, "line": kind[0], "kind": "k8s-secret", "leak": True})
         start = end + 1
