@@ -55,12 +55,17 @@ class ContentScanner:
         raw = self.prefilter.hits(data.lower())
         if not raw:
             return None
-        starts = line_starts(data)
+        if len(raw) < 32 and b"\r" not in data:
+            count = data.count
+            line_of = lambda end: count(b"\n", 0, end - 1) + 1  # noqa: E731
+        else:
+            starts = line_starts(data)
+            line_of = lambda end: bisect_right(starts, end - 1)  # noqa: E731
         content: dict[int, set[int]] = {}
         triggers: set[int] = set()
         word_rules, is_trigger = self.word_rules, self.word_is_trigger
         for end, word in raw:
-            line = bisect_right(starts, end - 1)
+            line = line_of(end)
             if word_rules[word]:
                 content.setdefault(line, set()).update(word_rules[word])
             if is_trigger[word]:

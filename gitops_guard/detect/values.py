@@ -12,6 +12,7 @@ import binascii
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Words that make a key name a credential. Matched against the words of a key
 # ("dbPassword" -> ["db", "password"], "tls.key" -> ["tls", "key"]).
@@ -113,6 +114,7 @@ _KEY_QUALIFIERS = frozenset(
 _SECRET_DATA_KEYS = frozenset({"key", "auth", "secrets", "tokens", "credentials", "creds"})
 
 
+@lru_cache(maxsize=8192)
 def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
     """True when a key names a secret value: password, apiKey, AUTH_TOKEN.
 

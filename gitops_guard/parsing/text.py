@@ -71,11 +71,18 @@ class Lines:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
-        if self.starts[-1] == len(text) and len(self.starts) > 1:
-            self.starts.pop()
+        self._starts: list[int] | None = None
         self._lines: list[str] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            if starts[-1] == len(self.text) and len(starts) > 1:
+                starts.pop()
+            self._starts = starts
+        return self._starts
 
     @property
     def lines(self) -> list[str]:
