@@ -77,3 +77,13 @@ def test_planted_leak_in_valid_document_is_reported(extra, secret, encode, befor
     values = [f for f in result.findings if f.rule_id == "k8s-secret-value" and f.secret == secret]
     assert [f.line for f in values] == [expected_line]
     assert any(f.rule_id == "k8s-secret" for f in result.findings)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=600) | st.text(alphabet="Ab9+/_-= \n.", max_size=400).map(str.encode))
+def test_long_base64_run_check_agrees_with_its_regex(data):
+    import re
+
+    from gitops_guard.detect.decoding import MIN_RUN, has_long_run
+
+    assert has_long_run(data) == bool(re.search(rb"[A-Za-z0-9+/_-]{%d,}" % MIN_RUN, data))

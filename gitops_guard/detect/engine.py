@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from gitops_guard.detect import kubernetes, lines as line_rules
 from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.content import ContentScanner, Hits
-from gitops_guard.detect.decoding import LONG_RUN_BYTES, scan_runs
+from gitops_guard.detect.decoding import has_long_run, scan_runs
 from gitops_guard.detect.emitter import Emitter, StoreHint
 from gitops_guard.detect.suppress import Suppressor
 from gitops_guard.detect.triggers import TRIGGER_WORDS, wants_structure
@@ -75,7 +75,7 @@ class Scanner:
             return result
         result.warnings.extend(prepared.warnings)
         hits = self.content.locate(prepared.data)
-        encoded = LONG_RUN_BYTES.search(prepared.data) is not None
+        encoded = has_long_run(prepared.data)
         if hits is None and not encoded:
             return result  # no keyword, no long base64: nothing any rule could report
         hits = hits or Hits({}, set())
