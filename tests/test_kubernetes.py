@@ -226,3 +226,11 @@ def test_plaintext_left_in_a_sops_file_is_still_a_leak(scan):
 
 def test_sops_with_crlf_is_safe(scan):
     assert scan("sops.yaml", SAFE["sops.yaml"].replace("\n", "\r\n")).findings == []
+
+
+def test_a_secret_next_to_safe_documents_is_still_reported(scan):
+    text = SAFE["externalsecret.yaml"] + "---\n# comment-only document follows\n---\n" + (
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: leftover}\nstringData:\n  password: Left-0ver-Pw\n")
+    result = scan("mixed.yaml", text)
+    assert {f.rule_id for f in result.findings} == {"k8s-secret", "k8s-secret-value"}
+    assert scan("only-safe.yaml", SAFE["externalsecret.yaml"] + "---\n" + SAFE["sealed.yaml"]).findings == []

@@ -16,7 +16,8 @@ from gitops_guard.detect.content import ContentScanner, Hits
 from gitops_guard.detect.decoding import has_long_run, scan_runs
 from gitops_guard.detect.emitter import Emitter, StoreHint
 from gitops_guard.detect.suppress import Suppressor
-from gitops_guard.detect.triggers import TRIGGER_WORDS, wants_structure
+from gitops_guard.detect.kubernetes import SAFE_KINDS
+from gitops_guard.detect.triggers import TRIGGER_WORDS, only_safe_kinds, wants_structure
 from gitops_guard.findings import Finding
 from gitops_guard.parsing import yamlnodes
 from gitops_guard.parsing.formats import detect_format
@@ -97,6 +98,8 @@ class Scanner:
         for m in self.content.match(text, lines, hits.content):
             em.emit(m.rule.id, m.line, m.column, m.secret, message=m.rule.title)
         fmt = detect_format(path, text)
+        if fmt == "yaml" and only_safe_kinds(text, SAFE_KINDS):
+            return self._merge(em.findings)  # ExternalSecrets, SealedSecrets: references and ciphertext
         if fmt in ("yaml", "json") and wants_structure(lines, hits.triggers):
             self._structured(text, lines, em, result)
         elif fmt == "assignments" and hits.triggers:

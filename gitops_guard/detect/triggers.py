@@ -24,6 +24,27 @@ _FLOW_VALUE = re.compile(r"""[,{][ \t]*["']?value["']?[ \t]*:""")
 _VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?value["']?[ \t]*:[ \t]*\S""")
 
 
+_TOP_KIND = re.compile(r"""^kind[ \t]*:[ \t]*["']?(\w+)""", re.MULTILINE)
+_DOC_SPLIT = re.compile(r"^---.*$", re.MULTILINE)
+
+
+def only_safe_kinds(text: str, safe: frozenset[str]) -> bool:
+    """Every document of a YAML text is of a kind known to hold no plaintext
+    (ExternalSecret, SealedSecret, ...): nothing in it needs parsing."""
+    documents = [d for d in _DOC_SPLIT.split(text) if d.strip() and not _only_comments(d)]
+    if not documents:
+        return False
+    for doc in documents:
+        kinds = _TOP_KIND.findall(doc)
+        if len(kinds) != 1 or kinds[0] not in safe:
+            return False
+    return True
+
+
+def _only_comments(doc: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in doc.splitlines())
+
+
 def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
     for number in sorted(trigger_lines):
         line = lines.get(number)
