@@ -22,6 +22,7 @@ Usage:
 1 when it falls below either, and 2 when it could not be run at all.
 Requires Python 3.10+ and pyyaml.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,7 +62,7 @@ class ToolFailed(Exception):
 @dataclass
 class Labels:
     corpus: Path
-    leaks: dict[Loc, str] = field(default_factory=dict)      # loc -> kind
+    leaks: dict[Loc, str] = field(default_factory=dict)  # loc -> kind
     negatives: dict[Loc, str] = field(default_factory=dict)  # loc -> kind
     # lines that also count as the location of labelled leaks: every line of a
     # labelled BEGIN..END key block, and the `key: |` header of a YAML block
@@ -69,7 +70,7 @@ class Labels:
     aliases: dict[Loc, set[Loc]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, corpus: Path) -> "Labels":
+    def load(cls, corpus: Path) -> Labels:
         raw = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8")) or []
         lab = cls(corpus)
         for i, e in enumerate(raw):
@@ -77,7 +78,7 @@ class Labels:
                 loc = (norm_rel(str(e["path"])), int(e["line"]))
                 kind, leak = str(e["kind"]), bool(e["leak"])
             except (KeyError, TypeError, ValueError) as exc:
-                raise SystemExit(f"labels.yaml entry {i}: bad entry {e!r} ({exc})")
+                raise SystemExit(f"labels.yaml entry {i}: bad entry {e!r} ({exc})") from None
             if not (corpus / loc[0]).is_file():
                 raise SystemExit(f"labels.yaml entry {i}: no such file {loc[0]}")
             if loc in lab.leaks or loc in lab.negatives:
@@ -251,8 +252,18 @@ def run_gitleaks(corpus: Path) -> set[Loc]:
         raise ToolUnavailable("gitleaks is not on PATH")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "gitleaks.json"
-        cmd = [exe, "dir", CASES_DIR, "--no-banner", "--report-format", "json",
-               "--report-path", str(out), "--log-level", "error"]
+        cmd = [
+            exe,
+            "dir",
+            CASES_DIR,
+            "--no-banner",
+            "--report-format",
+            "json",
+            "--report-path",
+            str(out),
+            "--log-level",
+            "error",
+        ]
         _run(cmd, corpus, (0, 1))
         data = _load_json(out, "gitleaks") or []
     locs: set[Loc] = set()
@@ -286,9 +297,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -297,7 +313,7 @@ class Result:
     overall: Score
     per_kind: dict[str, Score]
     fp_unlabelled_per_kind: Counter
-    fp_kinds: Counter          # "kind" or "unlabelled:<folder kind>"
+    fp_kinds: Counter  # "kind" or "unlabelled:<folder kind>"
     fps: list[Loc]
     fns: list[Loc]
 
@@ -355,19 +371,24 @@ def print_report(labels: Labels, results: list[Result], verbose: bool) -> None:
     for r in results:
         s = r.overall
         print(f"{r.tool:16} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}")
-    kinds = sorted(set(labels.leaks.values()) | set(labels.negatives.values())
-                   | {k for r in results for k in r.per_kind})
+    kinds = sorted(
+        set(labels.leaks.values()) | set(labels.negatives.values()) | {k for r in results for k in r.per_kind}
+    )
     leak_n = Counter(labels.leaks.values())
     neg_n = Counter(labels.negatives.values())
     for r in results:
         print(f"\n{r.tool}: per kind (FP = labelled negatives hit + unlabelled lines in that kind's folder)")
-        h = (f"  {'kind':20} {'leaks':>5} {'negs':>5} {'TP':>4} {'FN':>4} {'FP':>4} "
-             f"{'(unlab)':>7} {'prec':>6} {'recall':>6}")
+        h = (
+            f"  {'kind':20} {'leaks':>5} {'negs':>5} {'TP':>4} {'FN':>4} {'FP':>4} "
+            f"{'(unlab)':>7} {'prec':>6} {'recall':>6}"
+        )
         print(h)
         for k in kinds:
             s = r.per_kind.get(k, Score())
-            print(f"  {k:20} {leak_n[k]:5} {neg_n[k]:5} {s.tp:4} {s.fn:4} {s.fp:4} "
-                  f"{r.fp_unlabelled_per_kind[k]:7} {s.precision:6.3f} {s.recall:6.3f}")
+            print(
+                f"  {k:20} {leak_n[k]:5} {neg_n[k]:5} {s.tp:4} {s.fn:4} {s.fp:4} "
+                f"{r.fp_unlabelled_per_kind[k]:7} {s.precision:6.3f} {s.recall:6.3f}"
+            )
     for r in results:
         top = ", ".join(f"{k} ({n})" for k, n in r.fp_kinds.most_common(5)) or "none"
         print(f"\n{r.tool}: top false-positive kinds: {top}")
@@ -392,12 +413,15 @@ def to_json(labels: Labels, results: list[Result], skipped: dict[str, str]) -> d
         "tools": {
             r.tool: {
                 "overall": r.overall.as_dict(),
-                "per_kind": {k: {**s.as_dict(), "fp_unlabelled": r.fp_unlabelled_per_kind[k]}
-                             for k, s in sorted(r.per_kind.items())},
+                "per_kind": {
+                    k: {**s.as_dict(), "fp_unlabelled": r.fp_unlabelled_per_kind[k]}
+                    for k, s in sorted(r.per_kind.items())
+                },
                 "top_fp_kinds": r.fp_kinds.most_common(5),
                 "false_negatives": [f"{p}:{n}" for p, n in r.fns],
                 "false_positives": [f"{p}:{n}" for p, n in r.fps],
-            } for r in results
+            }
+            for r in results
         },
     }
 
@@ -405,13 +429,18 @@ def to_json(labels: Labels, results: list[Result], skipped: dict[str, str]) -> d
 # --------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                    help="corpus root holding labels.yaml and cases/ (default: tests/corpus)")
-    ap.add_argument("--tools", default=",".join(TOOLS),
-                    help=f"comma-separated subset of {', '.join(TOOLS)}")
-    ap.add_argument("--gitops-guard-cmd", default=os.environ.get("GITOPS_GUARD_CMD", "gitops-guard"),
-                    help="command that runs gitops-guard (default: gitops-guard; "
-                         "e.g. 'python -m gitops_guard')")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="corpus root holding labels.yaml and cases/ (default: tests/corpus)",
+    )
+    ap.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated subset of {', '.join(TOOLS)}")
+    ap.add_argument(
+        "--gitops-guard-cmd",
+        default=os.environ.get("GITOPS_GUARD_CMD", "gitops-guard"),
+        help="command that runs gitops-guard (default: gitops-guard; e.g. 'python -m gitops_guard')",
+    )
     ap.add_argument("--json", metavar="FILE", type=Path, help="also write the numbers as JSON")
     ap.add_argument("--min-precision", type=float, help="exit 1 if gitops-guard precision is lower")
     ap.add_argument("--min-recall", type=float, help="exit 1 if gitops-guard recall is lower")
@@ -446,8 +475,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print_report(labels, results, args.verbose)
     if args.json:
-        args.json.write_text(json.dumps(to_json(labels, results, skipped), indent=2) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(json.dumps(to_json(labels, results, skipped), indent=2) + "\n", encoding="utf-8")
 
     if args.min_precision is None and args.min_recall is None:
         return 0

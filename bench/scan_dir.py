@@ -30,6 +30,7 @@ Usage:
 Stdlib only, Python 3.10+. This is a benchmark: it is not part of the tests
 or CI.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -160,33 +161,47 @@ class Gen:
         k = self.r.randrange(6)
         name = f"{self.pick(['APP', 'SVC', 'FEATURE', 'CACHE', 'HTTP', 'GRPC'])}_{self.alnum(6, string.ascii_uppercase)}"
         if leak and self.r.random() < 0.5:
-            return [f"            - name: {self.pick(['API_TOKEN', 'GITHUB_TOKEN', 'DB_PASSWORD', 'STRIPE_KEY'])}",
-                    f"              value: \"{self.token()}\""]
+            return [
+                f"            - name: {self.pick(['API_TOKEN', 'GITHUB_TOKEN', 'DB_PASSWORD', 'STRIPE_KEY'])}",
+                f'              value: "{self.token()}"',
+            ]
         if k == 0:
-            return [f"            - name: {name}",
-                    "              valueFrom:",
-                    "                secretKeyRef:",
-                    f"                  name: {app}-secrets",
-                    f"                  key: {self.pick(['password', 'api-key', 'token', 'dsn'])}"]
+            return [
+                f"            - name: {name}",
+                "              valueFrom:",
+                "                secretKeyRef:",
+                f"                  name: {app}-secrets",
+                f"                  key: {self.pick(['password', 'api-key', 'token', 'dsn'])}",
+            ]
         if k == 1:
-            return [f"            - name: {name}",
-                    "              valueFrom:",
-                    "                configMapKeyRef:",
-                    f"                  name: {app}-config",
-                    f"                  key: {name.lower()}"]
+            return [
+                f"            - name: {name}",
+                "              valueFrom:",
+                "                configMapKeyRef:",
+                f"                  name: {app}-config",
+                f"                  key: {name.lower()}",
+            ]
         if k == 2:
-            return [f"            - name: {name}",
-                    "              valueFrom:",
-                    "                fieldRef:",
-                    "                  fieldPath: metadata.namespace"]
+            return [
+                f"            - name: {name}",
+                "              valueFrom:",
+                "                fieldRef:",
+                "                  fieldPath: metadata.namespace",
+            ]
         if k == 3:
-            return [f"            - name: {name}_URL",
-                    f"              value: http://{self.pick(APP_WORDS)}.{self.pick(TEAMS)}.svc.cluster.local:{self.r.choice([80, 8080, 9090])}"]
+            return [
+                f"            - name: {name}_URL",
+                f"              value: http://{self.pick(APP_WORDS)}.{self.pick(TEAMS)}.svc.cluster.local:{self.r.choice([80, 8080, 9090])}",
+            ]
         if k == 4:
-            return [f"            - name: {name}_PASSWORD_FILE",
-                    f"              value: /var/run/secrets/{app}/password"]
-        return [f"            - name: {name}",
-                f"              value: \"{self.r.choice(['true', 'false', str(self.r.randint(1, 5000)), 'info', 'json'])}\""]
+            return [
+                f"            - name: {name}_PASSWORD_FILE",
+                f"              value: /var/run/secrets/{app}/password",
+            ]
+        return [
+            f"            - name: {name}",
+            f'              value: "{self.r.choice(["true", "false", str(self.r.randint(1, 5000)), "info", "json"])}"',
+        ]
 
     def deployment(self, app: str, ns: str, env: str, leak: bool) -> list[str]:
         lines = [
@@ -210,8 +225,8 @@ class Gen:
             "      labels:",
             f"        app.kubernetes.io/name: {app}",
             "      annotations:",
-            f"        prometheus.io/scrape: \"true\"",
-            f"        prometheus.io/port: \"{self.r.choice([9090, 8080, 9102])}\"",
+            '        prometheus.io/scrape: "true"',
+            f'        prometheus.io/port: "{self.r.choice([9090, 8080, 9102])}"',
             "    spec:",
             f"      serviceAccountName: {app}",
             "      securityContext:",
@@ -255,7 +270,7 @@ class Gen:
             "  labels:",
             *self.labels(app, 4, env),
             "  annotations:",
-            f"    service.beta.kubernetes.io/aws-load-balancer-internal: \"{self.r.choice(['true', 'false'])}\"",
+            f'    service.beta.kubernetes.io/aws-load-balancer-internal: "{self.r.choice(["true", "false"])}"',
             "spec:",
             f"  type: {self.r.choice(['ClusterIP', 'ClusterIP', 'NodePort', 'LoadBalancer'])}",
             "  selector:",
@@ -266,51 +281,69 @@ class Gen:
 
         def filler():
             n[0] += 1
-            return [f"    - name: port-{n[0]}",
-                    f"      port: {8000 + n[0]}",
-                    f"      targetPort: {self.r.choice(['http', 'metrics', 'grpc', str(9000 + n[0])])}",
-                    "      protocol: TCP"]
+            return [
+                f"    - name: port-{n[0]}",
+                f"      port: {8000 + n[0]}",
+                f"      targetPort: {self.r.choice(['http', 'metrics', 'grpc', str(9000 + n[0])])}",
+                "      protocol: TCP",
+            ]
 
         return self.pad_to(lines, min(self.target(), 1800), filler)
 
     def embedded_config(self, app: str, leak: bool) -> list[str]:
         kind = self.r.randrange(4)
         if kind == 0:
-            out = ["  nginx.conf: |", "    worker_processes auto;", "    events { worker_connections 1024; }", "    http {"]
+            out = [
+                "  nginx.conf: |",
+                "    worker_processes auto;",
+                "    events { worker_connections 1024; }",
+                "    http {",
+            ]
             for i in range(self.r.randint(2, 8)):
-                out += [f"      upstream backend{i} {{ server {self.pick(APP_WORDS)}:{8080 + i}; }}",
-                        "      server {",
-                        f"        listen {8000 + i};",
-                        f"        location /{self.pick(APP_WORDS)}/ {{ proxy_pass http://backend{i}; proxy_set_header Host $host; }}",
-                        "      }"]
+                out += [
+                    f"      upstream backend{i} {{ server {self.pick(APP_WORDS)}:{8080 + i}; }}",
+                    "      server {",
+                    f"        listen {8000 + i};",
+                    f"        location /{self.pick(APP_WORDS)}/ {{ proxy_pass http://backend{i}; proxy_set_header Host $host; }}",
+                    "      }",
+                ]
             return out + ["    }"]
         if kind == 1:
-            out = ["  application.properties: |",
-                   f"    spring.application.name={app}",
-                   f"    spring.datasource.url=jdbc:postgresql://{app}-db:5432/{app}",
-                   f"    spring.datasource.username={app}"]
+            out = [
+                "  application.properties: |",
+                f"    spring.application.name={app}",
+                f"    spring.datasource.url=jdbc:postgresql://{app}-db:5432/{app}",
+                f"    spring.datasource.username={app}",
+            ]
             if leak:
                 out.append(f"    spring.datasource.password={self.password()}")
             else:
                 out.append("    spring.datasource.password=${DB_PASSWORD}")
             for _ in range(self.r.randint(3, 15)):
-                out.append(f"    {self.pick(['server', 'management', 'logging', 'cache'])}.{self.alnum(6, string.ascii_lowercase)}={self.r.randint(1, 999)}")
+                out.append(
+                    f"    {self.pick(['server', 'management', 'logging', 'cache'])}.{self.alnum(6, string.ascii_lowercase)}={self.r.randint(1, 999)}"
+                )
             return out
         if kind == 2:
             out = ["  prometheus.yml: |", "    global:", "      scrape_interval: 30s", "    scrape_configs:"]
             for _ in range(self.r.randint(2, 8)):
                 job = self.pick(APP_WORDS)
-                out += [f"      - job_name: {job}", "        kubernetes_sd_configs:", "          - role: pod",
-                        "        relabel_configs:",
-                        "          - source_labels: [__meta_kubernetes_pod_label_app]",
-                        f"            regex: {job}", "            action: keep"]
+                out += [
+                    f"      - job_name: {job}",
+                    "        kubernetes_sd_configs:",
+                    "          - role: pod",
+                    "        relabel_configs:",
+                    "          - source_labels: [__meta_kubernetes_pod_label_app]",
+                    f"            regex: {job}",
+                    "            action: keep",
+                ]
             return out
-        out = ["  config.json: |", "    {", f"      \"service\": \"{app}\","]
+        out = ["  config.json: |", "    {", f'      "service": "{app}",']
         if leak:
-            out.append(f"      \"apiToken\": \"{self.token()}\",")
+            out.append(f'      "apiToken": "{self.token()}",')
         for _ in range(self.r.randint(3, 12)):
-            out.append(f"      \"{self.alnum(8, string.ascii_lowercase)}\": {self.r.randint(0, 10000)},")
-        return out + ["      \"debug\": false", "    }"]
+            out.append(f'      "{self.alnum(8, string.ascii_lowercase)}": {self.r.randint(0, 10000)},')
+        return out + ['      "debug": false', "    }"]
 
     def configmap(self, app: str, ns: str, env: str, leak: bool) -> list[str]:
         lines = [
@@ -333,7 +366,9 @@ class Gen:
 
         def filler():
             key = f"{self.pick(['FEATURE', 'TIMEOUT', 'MAX', 'CACHE', 'URL'])}_{self.alnum(6, string.ascii_uppercase)}"
-            return [f"  {key}: \"{self.r.choice([str(self.r.randint(1, 9999)), 'true', 'false', 'https://' + self.pick(APP_WORDS) + '.example.com'])}\""]
+            return [
+                f'  {key}: "{self.r.choice([str(self.r.randint(1, 9999)), "true", "false", "https://" + self.pick(APP_WORDS) + ".example.com"])}"'
+            ]
 
         return self.pad_to(lines, self.target(), filler)
 
@@ -360,10 +395,12 @@ class Gen:
         ]
 
         def filler():
-            return [f"          - path: /{self.pick(APP_WORDS)}",
-                    "            pathType: Prefix",
-                    "            backend:",
-                    f"              service: {{name: {self.pick(APP_WORDS)}, port: {{number: 80}}}}"]
+            return [
+                f"          - path: /{self.pick(APP_WORDS)}",
+                "            pathType: Prefix",
+                "            backend:",
+                f"              service: {{name: {self.pick(APP_WORDS)}, port: {{number: 80}}}}",
+            ]
 
         return self.pad_to(lines, min(self.target(), 2500), filler)
 
@@ -380,9 +417,19 @@ class Gen:
         lines.append("rules:")
 
         def filler():
-            return ["  - apiGroups: [\"" + self.pick(["", "apps", "batch", "networking.k8s.io"]) + "\"]",
-                    "    resources: [" + ", ".join(self.r.sample(["pods", "secrets", "configmaps", "services", "deployments", "jobs", "events"], 3)) + "]",
-                    "    verbs: [" + ", ".join(self.r.sample(["get", "list", "watch", "create", "update", "patch", "delete"], 3)) + "]"]
+            return [
+                '  - apiGroups: ["' + self.pick(["", "apps", "batch", "networking.k8s.io"]) + '"]',
+                "    resources: ["
+                + ", ".join(
+                    self.r.sample(
+                        ["pods", "secrets", "configmaps", "services", "deployments", "jobs", "events"], 3
+                    )
+                )
+                + "]",
+                "    verbs: ["
+                + ", ".join(self.r.sample(["get", "list", "watch", "create", "update", "patch", "delete"], 3))
+                + "]",
+            ]
 
         return self.pad_to(lines, min(self.target(), 2000), filler)
 
@@ -409,7 +456,11 @@ class Gen:
         ]
 
         def filler():
-            return ["  - kind: ServiceAccount", f"    name: {self.pick(APP_WORDS)}", f"    namespace: {self.pick(TEAMS)}"]
+            return [
+                "  - kind: ServiceAccount",
+                f"    name: {self.pick(APP_WORDS)}",
+                f"    namespace: {self.pick(TEAMS)}",
+            ]
 
         return self.pad_to(lines, min(self.target(), 1500), filler)
 
@@ -434,13 +485,20 @@ class Gen:
         ]
         if leak:
             lines.append(f"      - ADMIN_PASSWORD={self.password()}")
-        lines += ["secretGenerator:", f"  - name: {app}-secrets", "    files: [secrets/password.txt]", "patches:"]
+        lines += [
+            "secretGenerator:",
+            f"  - name: {app}-secrets",
+            "    files: [secrets/password.txt]",
+            "patches:",
+        ]
 
         def filler():
-            return [f"  - path: patches/{self.pick(['replicas', 'resources', 'env', 'affinity'])}-{self.alnum(4, string.ascii_lowercase)}.yaml",
-                    "    target:",
-                    f"      kind: {self.pick(['Deployment', 'StatefulSet', 'CronJob'])}",
-                    f"      name: {app}"]
+            return [
+                f"  - path: patches/{self.pick(['replicas', 'resources', 'env', 'affinity'])}-{self.alnum(4, string.ascii_lowercase)}.yaml",
+                "    target:",
+                f"      kind: {self.pick(['Deployment', 'StatefulSet', 'CronJob'])}",
+                f"      name: {app}",
+            ]
 
         return self.pad_to(lines, min(self.target(), 2200), filler)
 
@@ -450,7 +508,7 @@ class Gen:
             "replicaCount: 2",
             "image:",
             f"  repository: {self.pick(REGISTRIES)}/{app}",
-            f"  tag: \"{self.r.randint(1, 3)}.{self.r.randint(0, 20)}.{self.r.randint(0, 9)}\"",
+            f'  tag: "{self.r.randint(1, 3)}.{self.r.randint(0, 20)}.{self.r.randint(0, 9)}"',
             "  pullPolicy: IfNotPresent",
             "serviceAccount:",
             "  create: true",
@@ -466,12 +524,12 @@ class Gen:
             "  auth:",
             f"    username: {app}",
             f"    database: {app}",
-            "    existingSecret: \"\"",
+            '    existingSecret: ""',
         ]
         if leak:
-            lines.append(f"    password: \"{self.password()}\"")
+            lines.append(f'    password: "{self.password()}"')
         else:
-            lines.append("    password: \"\"  # set via --set or existingSecret")
+            lines.append('    password: ""  # set via --set or existingSecret')
         if leak and self.r.random() < 0.4:
             lines += ["slack:", f"  token: {self.token()}"]
         lines += ["resources:", "  limits: {memory: 512Mi}", "extraEnv:"]
@@ -479,12 +537,20 @@ class Gen:
         def filler():
             section = self.r.randrange(3)
             if section == 0:
-                return [f"  - name: {self.alnum(8, string.ascii_uppercase)}", f"    value: \"{self.r.randint(0, 500)}\""]
+                return [
+                    f"  - name: {self.alnum(8, string.ascii_uppercase)}",
+                    f'    value: "{self.r.randint(0, 500)}"',
+                ]
             if section == 1:
-                return [f"# -- {self.pick(['Enable', 'Configure', 'Override'])} the {self.pick(APP_WORDS)} {self.pick(['sidecar', 'probe', 'cache', 'limits'])}.",
-                        f"# @default -- see values.yaml"]
-            return [f"  - name: {self.alnum(6, string.ascii_uppercase)}_SECRET_REF", "    valueFrom:",
-                    f"      secretKeyRef: {{name: {app}, key: {self.alnum(5, string.ascii_lowercase)}}}"]
+                return [
+                    f"# -- {self.pick(['Enable', 'Configure', 'Override'])} the {self.pick(APP_WORDS)} {self.pick(['sidecar', 'probe', 'cache', 'limits'])}.",
+                    "# @default -- see values.yaml",
+                ]
+            return [
+                f"  - name: {self.alnum(6, string.ascii_uppercase)}_SECRET_REF",
+                "    valueFrom:",
+                f"      secretKeyRef: {{name: {app}, key: {self.alnum(5, string.ascii_lowercase)}}}",
+            ]
 
         return self.pad_to(lines, self.target(), filler)
 
@@ -495,43 +561,66 @@ class Gen:
             "apiVersion: " + ("apps/v1" if kind == "Deployment" else "v1"),
             f"kind: {kind}",
             "metadata:",
-            f"  name: {{{{ include \"{app}.fullname\" . }}}}",
+            f'  name: {{{{ include "{app}.fullname" . }}}}',
             "  namespace: {{ .Release.Namespace }}",
             "  labels:",
-            f"    {{{{- include \"{app}.labels\" . | nindent 4 }}}}",
+            f'    {{{{- include "{app}.labels" . | nindent 4 }}}}',
         ]
         if kind == "Secret":
-            lines += ["type: Opaque", "data:",
-                      "  password: {{ .Values.auth.password | b64enc | quote }}",
-                      "  {{- if .Values.auth.existingSecret }}",
-                      "  token: {{ randAlphaNum 32 | b64enc | quote }}",
-                      "  {{- end }}"]
+            lines += [
+                "type: Opaque",
+                "data:",
+                "  password: {{ .Values.auth.password | b64enc | quote }}",
+                "  {{- if .Values.auth.existingSecret }}",
+                "  token: {{ randAlphaNum 32 | b64enc | quote }}",
+                "  {{- end }}",
+            ]
         elif kind == "ConfigMap":
-            lines += ["data:", "  {{- range $key, $value := .Values.config }}",
-                      "  {{ $key }}: {{ $value | quote }}", "  {{- end }}"]
+            lines += [
+                "data:",
+                "  {{- range $key, $value := .Values.config }}",
+                "  {{ $key }}: {{ $value | quote }}",
+                "  {{- end }}",
+            ]
         elif kind == "Service":
-            lines += ["spec:", "  type: {{ .Values.service.type }}", "  ports:",
-                      "    - port: {{ .Values.service.port }}", "      targetPort: http",
-                      "  selector:", f"    {{{{- include \"{app}.selectorLabels\" . | nindent 4 }}}}"]
+            lines += [
+                "spec:",
+                "  type: {{ .Values.service.type }}",
+                "  ports:",
+                "    - port: {{ .Values.service.port }}",
+                "      targetPort: http",
+                "  selector:",
+                f'    {{{{- include "{app}.selectorLabels" . | nindent 4 }}}}',
+            ]
         else:
-            lines += ["spec:", "  replicas: {{ .Values.replicaCount }}", "  template:", "    metadata:",
-                      "      annotations:",
-                      "        checksum/config: {{ include (print $.Template.BasePath \"/configmap.yaml\") . | sha256sum }}",
-                      "    spec:", "      containers:",
-                      "        - name: {{ .Chart.Name }}",
-                      "          image: \"{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}\"",
-                      "          env:",
-                      "            {{- with .Values.extraEnv }}", "            {{- toYaml . | nindent 12 }}", "            {{- end }}"]
+            lines += [
+                "spec:",
+                "  replicas: {{ .Values.replicaCount }}",
+                "  template:",
+                "    metadata:",
+                "      annotations:",
+                '        checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}',
+                "    spec:",
+                "      containers:",
+                "        - name: {{ .Chart.Name }}",
+                '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+                "          env:",
+                "            {{- with .Values.extraEnv }}",
+                "            {{- toYaml . | nindent 12 }}",
+                "            {{- end }}",
+            ]
 
         def filler():
             v = self.alnum(6, string.ascii_lowercase)
-            return [f"          {{{{- if .Values.{v}.enabled }}}}",
-                    f"            - name: {v.upper()}",
-                    "              valueFrom:",
-                    "                secretKeyRef:",
-                    f"                  name: {{{{ .Values.{v}.existingSecret | default (include \"{app}.fullname\" .) }}}}",
-                    f"                  key: {{{{ .Values.{v}.secretKey | default \"{v}\" }}}}",
-                    "          {{- end }}"]
+            return [
+                f"          {{{{- if .Values.{v}.enabled }}}}",
+                f"            - name: {v.upper()}",
+                "              valueFrom:",
+                "                secretKeyRef:",
+                f'                  name: {{{{ .Values.{v}.existingSecret | default (include "{app}.fullname" .) }}}}',
+                f'                  key: {{{{ .Values.{v}.secretKey | default "{v}" }}}}',
+                "          {{- end }}",
+            ]
 
         if kind == "Deployment":
             lines = self.pad_to(lines, self.target(), filler)
@@ -561,9 +650,11 @@ class Gen:
         ]
 
         def filler():
-            return [f"    - group: {self.pick(['apps', '', 'autoscaling'])}",
-                    f"      kind: {self.pick(['Deployment', 'Secret', 'HorizontalPodAutoscaler'])}",
-                    "      jsonPointers: [/spec/replicas]"]
+            return [
+                f"    - group: {self.pick(['apps', '', 'autoscaling'])}",
+                f"      kind: {self.pick(['Deployment', 'Secret', 'HorizontalPodAutoscaler'])}",
+                "      jsonPointers: [/spec/replicas]",
+            ]
 
         return self.pad_to(lines, min(self.target(), 2000), filler)
 
@@ -587,10 +678,12 @@ class Gen:
 
         def filler():
             key = self.pick(["password", "api-key", "token", "dsn", "client-secret"])
-            return [f"    - secretKey: {key}",
-                    "      remoteRef:",
-                    f"        key: {env}/{ns}/{app}",
-                    f"        property: {key}"]
+            return [
+                f"    - secretKey: {key}",
+                "      remoteRef:",
+                f"        key: {env}/{ns}/{app}",
+                f"        property: {key}",
+            ]
 
         return self.pad_to(lines, min(self.target(), 2500), filler)
 
@@ -604,7 +697,9 @@ class Gen:
             "spec:",
             "  encryptedData:",
         ]
-        for key in self.r.sample(["password", "username", "api-key", "token", "tls.key"], self.r.randint(1, 4)):
+        for key in self.r.sample(
+            ["password", "username", "api-key", "token", "tls.key"], self.r.randint(1, 4)
+        ):
             blob = base64.b64encode(self.r.randbytes(self.r.randint(300, 700))).decode()
             lines.append(f"    {key}: {blob}")
         lines += ["  template:", "    metadata:", f"      name: {app}-sealed", f"      namespace: {ns}"]
@@ -625,31 +720,77 @@ class Gen:
             if self.r.random() < 0.5:
                 lines.append(f"  api-token: {self.b64(self.token())}")
         else:
-            lines += ["stringData:", f"  username: {app}", f"  password: \"{self.password()}\"",
-                      f"  url: https://{app}.example.com"]
+            lines += [
+                "stringData:",
+                f"  username: {app}",
+                f'  password: "{self.password()}"',
+                f"  url: https://{app}.example.com",
+            ]
         return lines
 
     def misc(self, app: str, ns: str, env: str, leak: bool) -> list[str]:
         kind = self.r.randrange(3)
         if kind == 0:
-            return ["apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata:", f"  name: {app}",
-                    f"  namespace: {ns}", "spec:", "  scaleTargetRef:", "    apiVersion: apps/v1", "    kind: Deployment",
-                    f"    name: {app}", f"  minReplicas: {self.r.randint(1, 3)}", f"  maxReplicas: {self.r.randint(4, 20)}",
-                    "  metrics:", "    - type: Resource", "      resource:", "        name: cpu",
-                    "        target: {type: Utilization, averageUtilization: 70}"]
+            return [
+                "apiVersion: autoscaling/v2",
+                "kind: HorizontalPodAutoscaler",
+                "metadata:",
+                f"  name: {app}",
+                f"  namespace: {ns}",
+                "spec:",
+                "  scaleTargetRef:",
+                "    apiVersion: apps/v1",
+                "    kind: Deployment",
+                f"    name: {app}",
+                f"  minReplicas: {self.r.randint(1, 3)}",
+                f"  maxReplicas: {self.r.randint(4, 20)}",
+                "  metrics:",
+                "    - type: Resource",
+                "      resource:",
+                "        name: cpu",
+                "        target: {type: Utilization, averageUtilization: 70}",
+            ]
         if kind == 1:
-            return ["apiVersion: networking.k8s.io/v1", "kind: NetworkPolicy", "metadata:", f"  name: {app}-allow",
-                    f"  namespace: {ns}", "spec:", "  podSelector:", "    matchLabels:", f"      app.kubernetes.io/name: {app}",
-                    "  policyTypes: [Ingress, Egress]", "  ingress:", "    - from:", "        - namespaceSelector:",
-                    "            matchLabels:", f"              kubernetes.io/metadata.name: {self.pick(TEAMS)}",
-                    "      ports: [{port: 8080, protocol: TCP}]"]
-        return ["apiVersion: batch/v1", "kind: CronJob", "metadata:", f"  name: {app}-cleanup", f"  namespace: {ns}",
-                "spec:", f"  schedule: \"{self.r.randint(0, 59)} {self.r.randint(0, 23)} * * *\"", "  jobTemplate:",
-                "    spec:", "      template:", "        spec:", "          restartPolicy: OnFailure", "          containers:",
-                "            - name: cleanup", f"              image: {self.image(app)}",
-                "              args: [\"--older-than=720h\"]", "              env:",
-                "                - name: DB_PASSWORD", "                  valueFrom:",
-                f"                    secretKeyRef: {{name: {app}-secrets, key: password}}"]
+            return [
+                "apiVersion: networking.k8s.io/v1",
+                "kind: NetworkPolicy",
+                "metadata:",
+                f"  name: {app}-allow",
+                f"  namespace: {ns}",
+                "spec:",
+                "  podSelector:",
+                "    matchLabels:",
+                f"      app.kubernetes.io/name: {app}",
+                "  policyTypes: [Ingress, Egress]",
+                "  ingress:",
+                "    - from:",
+                "        - namespaceSelector:",
+                "            matchLabels:",
+                f"              kubernetes.io/metadata.name: {self.pick(TEAMS)}",
+                "      ports: [{port: 8080, protocol: TCP}]",
+            ]
+        return [
+            "apiVersion: batch/v1",
+            "kind: CronJob",
+            "metadata:",
+            f"  name: {app}-cleanup",
+            f"  namespace: {ns}",
+            "spec:",
+            f'  schedule: "{self.r.randint(0, 59)} {self.r.randint(0, 23)} * * *"',
+            "  jobTemplate:",
+            "    spec:",
+            "      template:",
+            "        spec:",
+            "          restartPolicy: OnFailure",
+            "          containers:",
+            "            - name: cleanup",
+            f"              image: {self.image(app)}",
+            '              args: ["--older-than=720h"]',
+            "              env:",
+            "                - name: DB_PASSWORD",
+            "                  valueFrom:",
+            f"                    secretKeyRef: {{name: {app}-secrets, key: password}}",
+        ]
 
 
 # (kind, weight, generator method name, directory template)
@@ -677,7 +818,10 @@ def generate_tree(root: Path, n_files: int, seed: int) -> tuple[int, int]:
     """Write n_files manifests under root; return (files, bytes)."""
     g = Gen(seed)
     apps = [f"{w}-{t}" if g.r.random() < 0.3 else w for w in APP_WORDS for t in [g.pick(TEAMS)]]
-    apps += [f"{g.pick(APP_WORDS)}-{g.pick(['api', 'svc', 'job', 'ui'])}{i}" for i in range(max(0, n_files // 25 - len(apps)))]
+    apps += [
+        f"{g.pick(APP_WORDS)}-{g.pick(['api', 'svc', 'job', 'ui'])}{i}"
+        for i in range(max(0, n_files // 25 - len(apps)))
+    ]
     names = [k[0] for k in KINDS]
     weights = [k[1] for k in KINDS]
     meta = {k[0]: k for k in KINDS}
@@ -688,7 +832,12 @@ def generate_tree(root: Path, n_files: int, seed: int) -> tuple[int, int]:
         env = g.pick(ENVS)
         ns = f"{g.pick(TEAMS)}-{env}"
         if i % 50 == 7:  # a handful of multi-document bundles
-            gen_names = ["deployment", "service", "configmap", "secret" if g.r.random() < 0.2 else "externalsecret"]
+            gen_names = [
+                "deployment",
+                "service",
+                "configmap",
+                "secret" if g.r.random() < 0.2 else "externalsecret",
+            ]
             docs = [getattr(g, meta[k][2])(app, ns, env, False) for k in gen_names]
             # keep bundles within the size budget
             text = ""
@@ -726,6 +875,7 @@ def generate_tree(root: Path, n_files: int, seed: int) -> tuple[int, int]:
 # Timing
 # --------------------------------------------------------------------------
 
+
 def find_exe(name: str) -> str | None:
     local = Path(sys.executable).parent / name
     if local.exists():
@@ -733,8 +883,9 @@ def find_exe(name: str) -> str | None:
     return shutil.which(name)
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None,
-          ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
+def timed(
+    cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None, ok: tuple[int, ...] = (0,)
+) -> tuple[float, int]:
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     elapsed = time.perf_counter() - start
@@ -772,16 +923,29 @@ def gl_findings(report: Path) -> str:
         return "?"
 
 
-def compare(label: str, root: Path, repeat: int, gg: str, gl: str | None,
-            gg_env: dict[str, str], work: Path) -> dict:
+def compare(
+    label: str, root: Path, repeat: int, gg: str, gl: str | None, gg_env: dict[str, str], work: Path
+) -> dict:
     files, size = tree_stats(root)
     gg_report = work / "gg.json"
     gl_report = work / "gl.json"
     gg_cmd = [gg, "scan", str(root), "--format", "json", "--output", str(gg_report)]
     gl_cmd = None
     if gl:
-        gl_cmd = [gl, "dir", str(root), "--no-banner", "--report-format", "json",
-                  "--report-path", str(gl_report), "--exit-code", "0", "--log-level", "error"]
+        gl_cmd = [
+            gl,
+            "dir",
+            str(root),
+            "--no-banner",
+            "--report-format",
+            "json",
+            "--report-path",
+            str(gl_report),
+            "--exit-code",
+            "0",
+            "--log-level",
+            "error",
+        ]
     # cwd=work: gitleaks must not pick up a .gitleaksignore from the caller's cwd.
     runs = {"gitops-guard": [], "gitleaks": []}
     rcs = set()
@@ -800,8 +964,11 @@ def compare(label: str, root: Path, repeat: int, gg: str, gl: str | None,
             runs[name].append(t)
             if name == "gitops-guard":
                 rcs.add(rc)
-        print(f"  [{label}] rep {i + 1}/{repeat}: "
-              + ", ".join(f"{k} {v[-1]:.3f}s" for k, v in runs.items() if v), file=sys.stderr)
+        print(
+            f"  [{label}] rep {i + 1}/{repeat}: "
+            + ", ".join(f"{k} {v[-1]:.3f}s" for k, v in runs.items() if v),
+            file=sys.stderr,
+        )
     return {
         "label": label,
         "files": files,
@@ -822,16 +989,25 @@ def median_of(cmd: list[str], n: int, env: dict[str, str] | None, cwd: str, ok=(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--files", type=int, default=2400, help="generated manifests (default 2400)")
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per tool (default 5)")
     ap.add_argument("--seed", type=int, default=20240601, help="generator seed")
-    ap.add_argument("--real", action="append", default=[], metavar="DIR",
-                    help="also compare on this existing directory (repeatable)")
+    ap.add_argument(
+        "--real",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also compare on this existing directory (repeatable)",
+    )
     ap.add_argument("--keep", metavar="DIR", help="generate the tree into DIR and keep it")
-    ap.add_argument("--prefilter", choices=["python", "ahocorasick", "hyperscan"],
-                    help="set GITOPS_GUARD_PREFILTER for the gitops-guard runs")
+    ap.add_argument(
+        "--prefilter",
+        choices=["python", "ahocorasick", "hyperscan"],
+        help="set GITOPS_GUARD_PREFILTER for the gitops-guard runs",
+    )
     args = ap.parse_args(argv)
 
     gg = find_exe("gitops-guard")
@@ -865,16 +1041,30 @@ def main(argv: list[str] | None = None) -> int:
             tree.mkdir()
         t0 = time.perf_counter()
         n, size = generate_tree(tree, args.files, args.seed)
-        print(f"generated {n} files, {size / 1e6:.2f} MB in {time.perf_counter() - t0:.1f}s -> {tree}",
-              file=sys.stderr)
+        print(
+            f"generated {n} files, {size / 1e6:.2f} MB in {time.perf_counter() - t0:.1f}s -> {tree}",
+            file=sys.stderr,
+        )
 
-        backend = subprocess.run(
-            [gg_python, "-c", "from gitops_guard.detect.prefilter import build_prefilter; "
-                              "print(build_prefilter(['a']).name)"],
-            capture_output=True, text=True, env=gg_env).stdout.strip() or "?"
+        backend = (
+            subprocess.run(
+                [
+                    gg_python,
+                    "-c",
+                    "from gitops_guard.detect.prefilter import build_prefilter; "
+                    "print(build_prefilter(['a']).name)",
+                ],
+                capture_output=True,
+                text=True,
+                env=gg_env,
+            ).stdout.strip()
+            or "?"
+        )
         versions = {
             "gitops-guard": subprocess.run([gg, "--version"], capture_output=True, text=True).stdout.strip(),
-            "gitleaks": subprocess.run([gl, "version"], capture_output=True, text=True).stdout.strip() if gl else "-",
+            "gitleaks": subprocess.run([gl, "version"], capture_output=True, text=True).stdout.strip()
+            if gl
+            else "-",
         }
 
         results = [compare("generated", tree, args.repeat, gg, gl, gg_env, work)]
@@ -889,9 +1079,11 @@ def main(argv: list[str] | None = None) -> int:
         import_only = median_of([gg_python, "-c", "import gitops_guard.cli"], 10, gg_env, str(work), ok=(0,))
 
     print()
-    print(f"{versions['gitops-guard']}  |  gitleaks {versions['gitleaks']}  |  "
-          f"python {sys.version.split()[0]}  |  prefilter backend: {backend}"
-          + (f" (forced: GITOPS_GUARD_PREFILTER={args.prefilter})" if args.prefilter else ""))
+    print(
+        f"{versions['gitops-guard']}  |  gitleaks {versions['gitleaks']}  |  "
+        f"python {sys.version.split()[0]}  |  prefilter backend: {backend}"
+        + (f" (forced: GITOPS_GUARD_PREFILTER={args.prefilter})" if args.prefilter else "")
+    )
     print(f"median of {args.repeat} alternating runs each (after one warm-up), wall-clock seconds")
     print()
     head = f"{'tree':<16}{'files':>7}{'bytes':>12}{'gg finds':>10}{'gl finds':>10}{'gg s':>9}{'gl s':>9}{'gg/gl':>8}  goal"
@@ -903,16 +1095,22 @@ def main(argv: list[str] | None = None) -> int:
         if ratio is not None:
             worst = max(worst, ratio)
         verdict = "" if ratio is None else ("<= 0.5 ok" if ratio <= RATIO_GOAL else "<= 0.5 MISSED")
-        print(f"{r['label'][:15]:<16}{r['files']:>7}{r['bytes']:>12,}{r['gg_findings']:>10}{r['gl_findings']:>10}"
-              f"{r['gg']:>9.3f}{(r['gl'] or 0):>9.3f}{(f'{ratio:.2f}' if ratio is not None else '-'):>8}  {verdict}")
+        print(
+            f"{r['label'][:15]:<16}{r['files']:>7}{r['bytes']:>12,}{r['gg_findings']:>10}{r['gl_findings']:>10}"
+            f"{r['gg']:>9.3f}{(r['gl'] or 0):>9.3f}{(f'{ratio:.2f}' if ratio is not None else '-'):>8}  {verdict}"
+        )
     print()
     for r in results:
         extra = f", gitleaks {r['gl_min']:.3f}s" if r["gl_min"] is not None else ""
-        print(f"  {r['label']}: best runs gitops-guard {r['gg_min']:.3f}s{extra}; gitops-guard exit codes {r['gg_rc']}")
+        print(
+            f"  {r['label']}: best runs gitops-guard {r['gg_min']:.3f}s{extra}; gitops-guard exit codes {r['gg_rc']}"
+        )
     print()
     print(f"one-file scan (median of 10; a {small_size} B Service manifest):")
-    print(f"  gitops-guard scan FILE      {one_file:.3f}s  (goal <= {ONE_FILE_GOAL}: "
-          f"{'ok' if one_file <= ONE_FILE_GOAL else 'MISSED'})")
+    print(
+        f"  gitops-guard scan FILE      {one_file:.3f}s  (goal <= {ONE_FILE_GOAL}: "
+        f"{'ok' if one_file <= ONE_FILE_GOAL else 'MISSED'})"
+    )
     print(f"  python -c 'import gitops_guard.cli'  {import_only:.3f}s")
     print(f"  python -c pass              {bare:.3f}s  ({sys.executable})")
     if gg_python != sys.executable:

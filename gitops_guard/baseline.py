@@ -62,14 +62,19 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise GuardError(f"baseline file '{path}' does not exist",
-                             "create it with 'gitops-guard baseline create'") from None
+            raise GuardError(
+                f"baseline file '{path}' does not exist", "create it with 'gitops-guard baseline create'"
+            ) from None
         except (OSError, ValueError) as exc:
-            raise GuardError(f"{path}: not a readable baseline ({exc})",
-                             "recreate it with 'gitops-guard baseline create --force'") from None
+            raise GuardError(
+                f"{path}: not a readable baseline ({exc})",
+                "recreate it with 'gitops-guard baseline create --force'",
+            ) from None
         if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-            raise GuardError(f"{path}: field 'schema_version' must be {SCHEMA_VERSION}",
-                             "recreate it with 'gitops-guard baseline create --force'")
+            raise GuardError(
+                f"{path}: field 'schema_version' must be {SCHEMA_VERSION}",
+                "recreate it with 'gitops-guard baseline create --force'",
+            )
         entries = data.get("entries")
         if not isinstance(entries, list):
             raise GuardError(f"{path}: field 'entries' must be a list")
@@ -84,9 +89,14 @@ class Baseline:
 
     def write(self) -> None:
         entries = [
-            {"rule_id": r, "path": p, "fingerprint": f} for r, p, f in sorted(self.entries, key=lambda k: (k[1], k[0], k[2]))
+            {"rule_id": r, "path": p, "fingerprint": f}
+            for r, p, f in sorted(self.entries, key=lambda k: (k[1], k[0], k[2]))
         ]
-        data = {"schema_version": SCHEMA_VERSION, "generated_by": f"gitops-guard {__version__}", "entries": entries}
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "generated_by": f"gitops-guard {__version__}",
+            "entries": entries,
+        }
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
             tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

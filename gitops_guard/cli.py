@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,7 +23,9 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List, show and check detection rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-baseline_app = typer.Typer(help="Accept today's findings so that only new ones are reported.", no_args_is_help=True)
+baseline_app = typer.Typer(
+    help="Accept today's findings so that only new ones are reported.", no_args_is_help=True
+)
 app.add_typer(baseline_app, name="baseline")
 
 
@@ -64,14 +66,37 @@ def _fail(error: GuardError) -> None:
 
 @app.command()
 def scan(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (default: .)")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (overwritten).")] = None,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = Severity.low,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file (default: .gitops-guard.yaml at the repository root).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories (default: .)")] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (overwritten).")
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+    ] = Severity.low,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", "-c", help="Config file (default: .gitops-guard.yaml at the repository root)."
+        ),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core, for large scans).")] = None,
-    baseline: Annotated[Optional[str], typer.Option("--baseline", "-b", help="Baseline file of accepted findings (default: .gitops-guard-baseline.json at the repository root).")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: one per core, for large scans)."
+        ),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline",
+            "-b",
+            help="Baseline file of accepted findings (default: .gitops-guard-baseline.json at the repository root).",
+        ),
+    ] = None,
 ) -> None:
     """Scan files and directories for leaked secrets.
 
@@ -82,8 +107,14 @@ def scan(
 
     try:
         code = run_scan(
-            paths or ["."], output_format.value, output, fail_on.value, config,
-            color=not no_color and "NO_COLOR" not in os.environ, jobs=jobs, baseline=baseline,
+            paths or ["."],
+            output_format.value,
+            output,
+            fail_on.value,
+            config,
+            color=not no_color and "NO_COLOR" not in os.environ,
+            jobs=jobs,
+            baseline=baseline,
         )
     except GuardError as error:
         _fail(error)
@@ -114,7 +145,9 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Rule id, as printed 
 
 @rules_app.command("check")
 def rules_check(
-    directory: Annotated[Optional[Path], typer.Argument(help="Rule folder (default: the bundled rules).")] = None,
+    directory: Annotated[
+        Path | None, typer.Argument(help="Rule folder (default: the bundled rules).")
+    ] = None,
 ) -> None:
     """Run every rule's examples: each 'match' must be reported, each 'no_match' must not."""
     from gitops_guard.commands.rules import check_rules
@@ -128,9 +161,16 @@ def rules_check(
 
 @baseline_app.command("create")
 def baseline_create(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (default: .)")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Baseline file (default: .gitops-guard-baseline.json at the repository root).")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories (default: .)")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Baseline file (default: .gitops-guard-baseline.json at the repository root).",
+        ),
+    ] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="Config file.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing baseline.")] = False,
 ) -> None:
     """Record every current finding (by rule, path and secret hash) as accepted."""
@@ -145,9 +185,14 @@ def baseline_create(
 
 @baseline_app.command("update")
 def baseline_update(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (default: .)")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", "-b", help="Baseline file to update (default: the one at the repository root).")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="Config file.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories (default: .)")] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", "-b", help="Baseline file to update (default: the one at the repository root)."
+        ),
+    ] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="Config file.")] = None,
 ) -> None:
     """Rescan: add new findings to the baseline and drop entries that no longer occur."""
     from gitops_guard.commands.baseline import update

@@ -46,8 +46,11 @@ class Report:
         if result.skip_reason:
             self.skipped[result.skip_reason] += 1
             if result.skip_reason == "too-large":
-                self.warnings.append(Diagnostic(
-                    result.path, f"not scanned: {result.size} bytes is over the size cap (max_file_size)"))
+                self.warnings.append(
+                    Diagnostic(
+                        result.path, f"not scanned: {result.size} bytes is over the size cap (max_file_size)"
+                    )
+                )
             return
         self.files_scanned += 1
         self.origins.append(result.origin)

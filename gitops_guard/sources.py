@@ -112,7 +112,9 @@ def walk_paths(
             yield _read(root, PurePosixPath(Path(arg)).as_posix(), max_size)
             continue
         prefix = _prefix_from(exclude_base, root)
-        yield from _walk_dir(root, _IgnoreRules(excludes if prefix is not None else [], prefix or ""), max_size)
+        yield from _walk_dir(
+            root, _IgnoreRules(excludes if prefix is not None else [], prefix or ""), max_size
+        )
 
 
 def _walk_dir(root: Path, ignore: _IgnoreRules, max_size: int) -> Iterator[Document]:

@@ -65,7 +65,11 @@ def cli():
         full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "gitops_guard", *args],
-            capture_output=True, text=True, cwd=cwd, env=full_env, timeout=120,
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=full_env,
+            timeout=120,
         )
 
     return _run

@@ -11,6 +11,7 @@ import importlib.util
 import json
 
 from conftest import ROOT
+
 from gitops_guard.commands.scan import scan_paths
 
 CORPUS = ROOT / "tests" / "corpus"

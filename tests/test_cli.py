@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from gitops_guard.cli import app
 from gitops_guard.errors import ExitCode
 
@@ -76,7 +76,9 @@ def test_missing_path_is_usage_error_naming_it(cli, tmp_path):
 
 
 def test_fail_on_threshold(cli, tmp_path):
-    (tmp_path / "t.txt").write_text("jwt eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MDAwMDAwMDB9.Xq8Lm2vRt5YbN3cK7pD9sFaXw4Zj6Hg1E\n")
+    (tmp_path / "t.txt").write_text(
+        "jwt eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MDAwMDAwMDB9.Xq8Lm2vRt5YbN3cK7pD9sFaXw4Zj6Hg1E\n"
+    )
     assert cli("scan", str(tmp_path)).returncode == 1  # jwt is medium
     assert cli("scan", str(tmp_path), "--fail-on", "high").returncode == 0
     assert cli("scan", str(tmp_path), "--fail-on", "bogus").returncode == 2
@@ -128,8 +130,7 @@ def test_gitignore_excludes_and_dot_git_are_honoured(cli, repo):
 
 
 def test_config_disable_and_allowlist(cli, repo):
-    (repo / ".gitops-guard.yaml").write_text(
-        "disable: [k8s-secret]\nallowlist:\n  values: ['^Zq8-unique']\n")
+    (repo / ".gitops-guard.yaml").write_text("disable: [k8s-secret]\nallowlist:\n  values: ['^Zq8-unique']\n")
     result = cli("scan", str(repo), "--format", "json")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["stats"]["suppressed"] == 1

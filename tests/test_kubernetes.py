@@ -6,7 +6,6 @@ import base64
 import json
 
 import pytest
-
 from conftest import found
 
 
@@ -23,8 +22,8 @@ def secret(body: str, *, type_: str = "Opaque", labels: str = "") -> str:
 
 def test_credential_keys_reported_however_weak_others_not(scan):
     body = (
-        "stringData:\n  username: admin\n  host: db.prod.svc\n  port: \"5432\"\n  region: eu-west-1\n"
-        "  url: https://db.example.com/app\n  enabled: \"true\"\n  password: hunter2\n  admin-pass: admin\n"
+        'stringData:\n  username: admin\n  host: db.prod.svc\n  port: "5432"\n  region: eu-west-1\n'
+        '  url: https://db.example.com/app\n  enabled: "true"\n  password: hunter2\n  admin-pass: admin\n'
     )
     result = scan("s.yaml", secret(body))
     assert found(result) == {(2, "k8s-secret"), (14, "k8s-secret-value"), (15, "k8s-secret-value")}
@@ -47,18 +46,20 @@ def test_non_credential_only_secret_is_still_committed_object(scan):
 def test_placeholders_and_references_are_not_values(scan):
     body = (
         "stringData:\n  password: changeme\n  token: <your-token>\n  key: REPLACE_ME\n  secret: xxxxxxxx\n"
-        "  api-key: \"${API_KEY}\"\n  db-pass: $(DB_PASS)\n  avp: <path:secret/data/app#password>\n"
-        "  tpl: \"{{ .Values.pw }}\"\n  empty: \"\"\n"
+        '  api-key: "${API_KEY}"\n  db-pass: $(DB_PASS)\n  avp: <path:secret/data/app#password>\n'
+        '  tpl: "{{ .Values.pw }}"\n  empty: ""\n'
         f"data:\n  enc: {b64('changeme')}\n"
     )
     assert found(scan("s.yaml", secret(body))) == set()
 
 
 def test_dockerconfigjson_reports_each_registry_at_the_encoded_line(scan):
-    config = {"auths": {
-        "registry.example.com": {"auth": b64("robot:Rg7-pull-Secret")},
-        "ghcr.io": {"username": "ci", "password": "Ghcr-Pw-2"},
-    }}
+    config = {
+        "auths": {
+            "registry.example.com": {"auth": b64("robot:Rg7-pull-Secret")},
+            "ghcr.io": {"username": "ci", "password": "Ghcr-Pw-2"},
+        }
+    }
     body = f"data:\n  .dockerconfigjson: {b64(json.dumps(config))}\n"
     result = scan("s.yaml", secret(body, type_="kubernetes.io/dockerconfigjson"))
     registry = [f for f in result.findings if f.rule_id == "k8s-registry-credential"]
@@ -70,7 +71,10 @@ def test_tls_key_is_a_leak_tls_crt_is_not(scan):
     cert = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9vZ3VzQ2VydGlmaWNhdGVGb3JUZXN0czAKBggqhkjO\n-----END CERTIFICATE-----\n"
     key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIGf3kQ9vN2pL7xR4sT1uW8yZ0aB3cD5eF6gH7iJ8kL9moAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n"
     body = f"data:\n  tls.crt: {b64(cert)}\n  ca.crt: {b64(cert)}\n  tls.key: {b64(key)}\n"
-    assert found(scan("s.yaml", secret(body, type_="kubernetes.io/tls"))) == {(2, "k8s-secret"), (10, "private-key")}
+    assert found(scan("s.yaml", secret(body, type_="kubernetes.io/tls"))) == {
+        (2, "k8s-secret"),
+        (10, "private-key"),
+    }
 
 
 def test_kubeconfig(scan):
@@ -85,7 +89,10 @@ def test_kubeconfig(scan):
         "        client-id: kube\n        client-secret: Oidc-Client-Secret-9\n        idp-issuer-url: https://id.example.com\n"
     )
     assert found(scan("kubeconfig", text)) == {
-        (12, "kubeconfig-credential"), (16, "kubeconfig-credential"), (23, "kubeconfig-credential")}
+        (12, "kubeconfig-credential"),
+        (16, "kubeconfig-credential"),
+        (23, "kubeconfig-credential"),
+    }
 
 
 def test_argocd_repository_and_cluster_secrets(scan):
@@ -96,8 +103,8 @@ def test_argocd_repository_and_cluster_secrets(scan):
     assert found(scan("r.yaml", repo)) == {(2, "k8s-secret"), (12, "argocd-credential")}
     cluster = secret(
         "stringData:\n  name: prod\n  server: https://10.1.2.3\n  config: |\n    {\n"
-        "      \"bearerToken\": \"Cluster-Bearer-Token-01\",\n"
-        "      \"tlsClientConfig\": {\"caData\": \"TFMwdExTMUNSVWRK\", \"insecure\": false}\n    }\n",
+        '      "bearerToken": "Cluster-Bearer-Token-01",\n'
+        '      "tlsClientConfig": {"caData": "TFMwdExTMUNSVWRK", "insecure": false}\n    }\n',
         labels="  labels:\n    argocd.argoproj.io/secret-type: cluster\n",
     )
     assert found(scan("c.yaml", cluster)) == {(2, "k8s-secret"), (14, "argocd-credential")}
@@ -124,8 +131,14 @@ def test_pod_template_env_literals(scan, kind):
 
 
 def test_secret_in_last_applied_annotation(scan):
-    inner = json.dumps({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "old"},
-                        "stringData": {"password": "Applied-Pass-3"}})
+    inner = json.dumps(
+        {
+            "apiVersion": "v1",
+            "kind": "Secret",
+            "metadata": {"name": "old"},
+            "stringData": {"password": "Applied-Pass-3"},
+        }
+    )
     text = (
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  annotations:\n"
         f"    kubectl.kubernetes.io/last-applied-configuration: '{inner}'\ndata:\n  a: b\n"
@@ -229,8 +242,13 @@ def test_sops_with_crlf_is_safe(scan):
 
 
 def test_a_secret_next_to_safe_documents_is_still_reported(scan):
-    text = SAFE["externalsecret.yaml"] + "---\n# comment-only document follows\n---\n" + (
-        "apiVersion: v1\nkind: Secret\nmetadata: {name: leftover}\nstringData:\n  password: Left-0ver-Pw\n")
+    text = (
+        SAFE["externalsecret.yaml"]
+        + "---\n# comment-only document follows\n---\n"
+        + (
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: leftover}\nstringData:\n  password: Left-0ver-Pw\n"
+        )
+    )
     result = scan("mixed.yaml", text)
     assert {f.rule_id for f in result.findings} == {"k8s-secret", "k8s-secret-value"}
     assert scan("only-safe.yaml", SAFE["externalsecret.yaml"] + "---\n" + SAFE["sealed.yaml"]).findings == []

@@ -72,13 +72,16 @@ def test_argocd_application_helm_values_parameters_and_values_object(scan):
         "    targetRevision: 4f2c9a8e1b7d3c5a9e0f1a2b3c4d5e6f7a8b9c0d\n"
     )
     assert found(scan("app.yaml", text)) == {
-        (9, "generic-credential"), (15, "generic-credential"), (18, "generic-credential")}
+        (9, "generic-credential"),
+        (15, "generic-credential"),
+        (18, "generic-credential"),
+    }
 
 
 def test_flux_helmrelease_values_and_postbuild_substitute(scan):
     text = (
         "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: pg}\nspec:\n"
-        "  values:\n    auth:\n      rootPassword: Flux-Root-14\n      existingSecret: \"\"\n"
+        '  values:\n    auth:\n      rootPassword: Flux-Root-14\n      existingSecret: ""\n'
         "---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\n"
         "spec:\n  postBuild:\n    substitute:\n      cluster_name: prod\n      DB_PASSWORD: Subst-Pass-15\n"
         "    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
@@ -94,14 +97,18 @@ def test_manifest_in_extra_objects_is_analysed_as_an_object(scan):
         "    stringData:\n      token: Extra-Str-17\n"
     )
     assert found(scan("values.yaml", text)) == {
-        (3, "k8s-secret"), (6, "k8s-secret-value"), (10, "k8s-secret"), (14, "k8s-secret-value")}
+        (3, "k8s-secret"),
+        (6, "k8s-secret-value"),
+        (10, "k8s-secret"),
+        (14, "k8s-secret-value"),
+    }
 
 
 def test_kustomize_secret_generator_literals(scan):
     text = (
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nsecretGenerator:\n"
         "  - name: app\n    literals:\n      - username=app\n      - password=Gen-Lit-18\n"
-        "      - \"API_TOKEN=Gen-Tok-19\"\n    envs: [app.env]\n"
+        '      - "API_TOKEN=Gen-Tok-19"\n    envs: [app.env]\n'
     )
     result = scan("kustomization.yaml", text)
     assert found(result) == {(7, "generic-credential"), (8, "generic-credential")}
@@ -111,3 +118,8 @@ def test_kustomize_secret_generator_literals(scan):
 def test_env_files_report_at_their_lines(scan):
     text = "# app settings\nDB_HOST=db\nexport DB_PASSWORD='Env-File-20'\nTOKEN_TTL=3600\nAPI_KEY=\n"
     assert found(scan("app.env", text)) == {(3, "generic-credential")}
+
+
+def test_tfvars_literals_reported_terraform_references_not(scan):
+    text = 'db_password = var.db_password\nlocal_token = local.token\napi_token = "Tf-L1teral-Tok3n"\n'
+    assert found(scan("prod.tfvars", text)) == {(3, "generic-credential")}

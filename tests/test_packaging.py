@@ -7,7 +7,6 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT, SHARED
 
 SCHEMAS = SHARED / "schemas"

@@ -45,7 +45,8 @@ def test_mutated_manifests_never_crash(position, junk, cut):
 
 _KEY = st.from_regex(r"[a-z][a-z0-9]{2,10}", fullmatch=True).filter(lambda k: "pass" not in k)
 _SECRET = st.from_regex(r"[A-Za-z][A-Za-z0-9]{6,14}[0-9]", fullmatch=True).filter(
-    lambda s: s.lower() not in ("changeme", "password", "example", "sample", "placeholder"))
+    lambda s: s.lower() not in ("changeme", "password", "example", "sample", "placeholder")
+)
 
 
 @SETTINGS
@@ -58,7 +59,7 @@ _SECRET = st.from_regex(r"[A-Za-z][A-Za-z0-9]{6,14}[0-9]", fullmatch=True).filte
     crlf=st.booleans(),
 )
 def test_planted_leak_in_valid_document_is_reported(extra, secret, encode, before, comments, crlf):
-    items = [f"  {k}: \"{v}\"" for k, v in extra.items()]
+    items = [f'  {k}: "{v}"' for k, v in extra.items()]
     value = base64.b64encode(secret.encode()).decode() if encode else secret
     position = min(before, len(items))
     items.insert(position, f"  db-password: {value}" + ("  # planted" if comments else ""))
@@ -66,8 +67,10 @@ def test_planted_leak_in_valid_document_is_reported(extra, secret, encode, befor
     head = ["apiVersion: v1", "kind: Secret", "metadata:", "  name: fuzz"]
     if comments:
         head.insert(0, "# a comment line")
-    lines = head + [f"{section}:"] + (
-        [f"  {k}: {base64.b64encode(v.encode()).decode()}" for k, v in extra.items()] if encode else items
+    lines = (
+        head
+        + [f"{section}:"]
+        + ([f"  {k}: {base64.b64encode(v.encode()).decode()}" for k, v in extra.items()] if encode else items)
     )
     if encode:
         lines.insert(len(head) + 1 + position, f"  db-password: {value}")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from conftest import SHARED
+
 from gitops_guard.commands.scan import scan_paths
 
 REAL = SHARED / "real"

@@ -53,7 +53,9 @@ def _write_rule(tmp_path: Path, body: str) -> Path:
 
 
 def test_rules_check_reports_a_failing_user_rule(tmp_path, cli):
-    folder = _write_rule(tmp_path, """
+    folder = _write_rule(
+        tmp_path,
+        """
 rules:
   - id: acme-key
     title: ACME key
@@ -65,7 +67,8 @@ rules:
     examples:
       match: ["key = acme_0123456789abcdef", "key = acme_SHORT"]
       no_match: ["acme_"]
-""")
+""",
+    )
     result = cli("rules", "check", str(folder))
     assert result.returncode == 1
     assert "acme-key: match example #2" in result.stderr
@@ -73,7 +76,9 @@ rules:
 
 
 def test_user_rule_failures_are_found_in_process(tmp_path):
-    folder = _write_rule(tmp_path, """
+    folder = _write_rule(
+        tmp_path,
+        """
 rules:
   - id: acme-key
     title: ACME key
@@ -85,7 +90,8 @@ rules:
     examples:
       match: ["acme_0123456789abcdef"]
       no_match: ["acme_0123456789abcdef"]
-""")
+""",
+    )
     rules = load_rule_dir(folder)
     failures = example_failures(rules, Catalog.load([folder]))
     assert failures == ["acme-key: no_match example #1 (example.txt) was reported"]
@@ -94,9 +100,18 @@ rules:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("rules: [{id: x-y, title: t, severity: urgent, description: d, remediation: r}]", "severity must be"),
-        ("rules: [{id: x-y, title: t, severity: high, description: d, remediation: r, pattern: '(', keywords: [a]}]", "does not compile"),
-        ("rules: [{id: x-y, title: t, severity: high, description: d, remediation: r, pattern: 'a'}]", "keywords"),
+        (
+            "rules: [{id: x-y, title: t, severity: urgent, description: d, remediation: r}]",
+            "severity must be",
+        ),
+        (
+            "rules: [{id: x-y, title: t, severity: high, description: d, remediation: r, pattern: '(', keywords: [a]}]",
+            "does not compile",
+        ),
+        (
+            "rules: [{id: x-y, title: t, severity: high, description: d, remediation: r, pattern: 'a'}]",
+            "keywords",
+        ),
         ("rules: [{id: Bad_Id, title: t, severity: high, description: d, remediation: r}]", "id must be"),
         ("rules: [{id: x-y, severity: high, description: d, remediation: r}]", "field 'title'"),
         ("nothing: here", "a list under 'rules:'"),

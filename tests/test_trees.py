@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import DATA, ROOT, read_expected
+
 from gitops_guard.commands.scan import scan_paths
 
 

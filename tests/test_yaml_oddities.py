@@ -29,7 +29,11 @@ def test_block_scalars_report_first_content_line(scan):
         "  password: |\n\n    Literal-Pass-1\n"
         "  api-token: >\n    folded-token-2\n"
     )
-    assert found(scan("s.yaml", text)) == {(2, "k8s-secret"), (7, "k8s-secret-value"), (9, "k8s-secret-value")}
+    assert found(scan("s.yaml", text)) == {
+        (2, "k8s-secret"),
+        (7, "k8s-secret-value"),
+        (9, "k8s-secret-value"),
+    }
 
 
 def test_wrapped_base64_in_folded_block(scan):
@@ -97,7 +101,7 @@ def test_duplicate_keys_both_values_scanned(scan):
 def test_helm_template_fallback_finds_literal_and_skips_template_line(scan):
     text = (
         "{{- if .Values.enabled }}\n"
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include \"app.fullname\" . }}\ndata:\n"
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "app.fullname" . }}\ndata:\n'
         "  smtp_password: {{ .Values.smtp.password | quote }}\n"
         "  admin_password: Lit3ral-In-Template\n"
         "{{- end }}\n"

@@ -14,8 +14,10 @@ from gitops_guard.errors import ExitCode, GuardError
 def create(paths: list[str], output: Path | None, config: str | None, *, force: bool) -> ExitCode:
     target = output or repository_root(paths) / BASELINE_NAME
     if target.exists() and not force:
-        raise GuardError(f"baseline '{target}' already exists",
-                         "use 'gitops-guard baseline update', or --force to start over")
+        raise GuardError(
+            f"baseline '{target}' already exists",
+            "use 'gitops-guard baseline update', or --force to start over",
+        )
     report = scan_paths(paths, config, use_baseline=False)
     baseline = Baseline(target)
     baseline.entries = {baseline.key(f) for f in report.findings}

@@ -46,8 +46,10 @@ def example_failures(rules: list[Rule], catalog: Catalog) -> list[str]:
     for rule in rules:
         if not rule.match_examples:
             failures.append(f"{rule.id}: has no example that must match")
-        for kind, examples, wanted in (("match", rule.match_examples, True),
-                                       ("no_match", rule.no_match_examples, False)):
+        for kind, examples, wanted in (
+            ("match", rule.match_examples, True),
+            ("no_match", rule.no_match_examples, False),
+        ):
             for i, example in enumerate(examples, 1):
                 result = scanner.scan(virtual(example.path, example.text))
                 found = any(f.rule_id == rule.id for f in result.findings)
@@ -63,7 +65,11 @@ def check_rules(directory: Path | None) -> bool:
         catalog = Catalog(rules)
     else:
         rules = load_rule_dir(directory)
-        catalog = Catalog.load([directory]) if directory.resolve() != bundled_rules_dir().resolve() else Catalog(rules)
+        catalog = (
+            Catalog.load([directory])
+            if directory.resolve() != bundled_rules_dir().resolve()
+            else Catalog(rules)
+        )
     failures = example_failures(rules, catalog)
     examples = sum(len(r.match_examples) + len(r.no_match_examples) for r in rules)
     for line in failures:

@@ -23,8 +23,9 @@ def build_scanner(config: Config) -> Scanner:
             f"{config.path}: field 'disable' names unknown rule '{unknown[0]}'",
             "run 'gitops-guard rules list' for the rule ids",
         )
-    return Scanner(catalog, disabled=frozenset(config.disable), suppressor=config.suppressor,
-                   store=config.store)
+    return Scanner(
+        catalog, disabled=frozenset(config.disable), suppressor=config.suppressor, store=config.store
+    )
 
 
 def scan_paths(
@@ -42,8 +43,11 @@ def scan_paths(
     scanner = build_scanner(config)
     baseline_file = find_baseline(baseline_path, paths) if use_baseline else None
     baseline = Baseline.load(baseline_file) if baseline_file is not None else None
-    report = run(scanner, walk_paths(paths, config.exclude, config.max_file_size,
-                                         config.path.parent if config.path else None), jobs)
+    report = run(
+        scanner,
+        walk_paths(paths, config.exclude, config.max_file_size, config.path.parent if config.path else None),
+        jobs,
+    )
     if baseline is not None:
         report.findings, report.baselined = baseline.split(report.findings)
     return report
@@ -59,8 +63,15 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
 
 
 def run_scan(
-    paths: list[str], fmt: str, output: Path | None, fail_on: str, config_path: str | None, *,
-    color: bool, jobs: int | None = None, baseline: str | None = None,
+    paths: list[str],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    config_path: str | None,
+    *,
+    color: bool,
+    jobs: int | None = None,
+    baseline: str | None = None,
 ) -> ExitCode:
     report = scan_paths(paths, config_path, jobs, baseline)
     if fmt == "json":
@@ -89,5 +100,8 @@ def _write(path: Path, content: str) -> None:
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise GuardError(f"cannot write the report to '{path}': {exc.strerror or exc}",
-                         "choose a writable --output path", code=ExitCode.INCOMPLETE) from None
+        raise GuardError(
+            f"cannot write the report to '{path}': {exc.strerror or exc}",
+            "choose a writable --output path",
+            code=ExitCode.INCOMPLETE,
+        ) from None

@@ -163,7 +163,9 @@ def _build_rule(raw: Any, source: str, index: int) -> Rule:
 
 def load_rule_file(path: Path) -> list[Rule]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise GuardError(f"{path}: cannot read rule file: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):

@@ -34,7 +34,8 @@ def has_long_run(data: bytes) -> bool:
     """Does ``data`` hold a run of MIN_RUN or more base64 characters?"""
     return _RUN_NEEDLE in data.translate(_FOLD)
 
-_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{%d,}={0,2}" % MIN_RUN)
+
+_RUN = re.compile(rf"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{{{MIN_RUN},}}={{0,2}}")
 
 
 def scan_runs(text: str, lines: Lines, em: Emitter, depth: int = 0) -> None:

@@ -128,7 +128,13 @@ class Emitter:
         return self.content_at(value, first, column, literal=literal, decoded=decoded, k8s=k8s)
 
     def content_at(
-        self, value: str, first: int, column: int, *, literal: bool, decoded: bool,
+        self,
+        value: str,
+        first: int,
+        column: int,
+        *,
+        literal: bool,
+        decoded: bool,
         k8s: K8sObject | None = None,
     ) -> bool:
         matches = self.content.scan(value)

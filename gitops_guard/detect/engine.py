@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gitops_guard.detect import kubernetes, lines as line_rules
+from gitops_guard.detect import kubernetes
+from gitops_guard.detect import lines as line_rules
 from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.content import ContentScanner, Hits
 from gitops_guard.detect.decoding import has_long_run, scan_runs
 from gitops_guard.detect.emitter import Emitter, StoreHint
-from gitops_guard.detect.suppress import Suppressor
 from gitops_guard.detect.kubernetes import SAFE_KINDS
+from gitops_guard.detect.suppress import Suppressor
 from gitops_guard.detect.triggers import TRIGGER_WORDS, only_safe_kinds, wants_structure
 from gitops_guard.findings import Finding
 from gitops_guard.parsing import yamlnodes
@@ -39,7 +40,9 @@ class FileResult:
 
 def _is_sops(doc) -> bool:
     meta = yamlnodes.get(doc, "sops")
-    return meta is not None and (yamlnodes.get(meta, "mac") is not None or yamlnodes.get(meta, "version") is not None)
+    return meta is not None and (
+        yamlnodes.get(meta, "mac") is not None or yamlnodes.get(meta, "version") is not None
+    )
 
 
 def _overlap(a: str, b: str) -> bool:

@@ -83,8 +83,13 @@ def _literal(node: ScalarNode, em: Emitter) -> None:
         return
     line, column = yn.value_position(node, em.lines)
     quote = 1 if node.style in ("'", '"') else 0
-    em.emit("generic-credential", line, column + quote + len(key) + 1, value,
-            message=f"literal value of '{key.strip()}' in a generator")
+    em.emit(
+        "generic-credential",
+        line,
+        column + quote + len(key) + 1,
+        value,
+        message=f"literal value of '{key.strip()}' in a generator",
+    )
 
 
 def _name_value_pairs(doc: Node, em: Emitter, skip: tuple[str, ...]) -> None:

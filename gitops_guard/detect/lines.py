@@ -137,8 +137,14 @@ def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bo
     if em.content_at(value, number, column, literal=False, decoded=state.section == "data", k8s=obj):
         return True
     if is_credential_key(key, in_secret=True) or looks_random(value):
-        em.emit("k8s-secret-value", number, column, value, k8s=obj,
-                message=f"value of '{key}' in templated {obj.describe()}")
+        em.emit(
+            "k8s-secret-value",
+            number,
+            column,
+            value,
+            k8s=obj,
+            message=f"value of '{key}' in templated {obj.describe()}",
+        )
     return True
 
 
@@ -146,7 +152,13 @@ def _close_secret(state: _SecretState | None, em: Emitter) -> None:
     if state is None or not state.held:
         return
     obj = K8sObject("Secret", state.namespace, state.name)
-    em.emit("k8s-secret", state.kind_line, 1, f"Secret {obj.namespace}/{obj.name}",
-            k8s=obj, object_level=True,
-            message=f"templated Secret {obj.describe().split(' ', 1)[1]} holds literal value(s): "
-            f"{', '.join(sorted(state.held))}")
+    em.emit(
+        "k8s-secret",
+        state.kind_line,
+        1,
+        f"Secret {obj.namespace}/{obj.name}",
+        k8s=obj,
+        object_level=True,
+        message=f"templated Secret {obj.describe().split(' ', 1)[1]} holds literal value(s): "
+        f"{', '.join(sorted(state.held))}",
+    )

@@ -16,7 +16,8 @@ from gitops_guard.findings import Finding
 from gitops_guard.parsing.text import Lines
 
 _INLINE = re.compile(
-    r"gitops-guard:allow(?:[ \t]+(?P<rule>[a-z0-9][a-z0-9-]*))?|gitleaks:allow|pragma:[ \t]*allowlist[ \t]+secret"
+    r"gitops-guard:allow(?:[ \t]+(?P<rule>[a-z0-9][a-z0-9-]*))?"
+    r"|gitleaks:allow|pragma:[ \t]*allowlist[ \t]+secret"
 )
 
 

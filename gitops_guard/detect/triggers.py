@@ -13,8 +13,17 @@ from gitops_guard.detect.values import is_credential_key
 from gitops_guard.parsing.text import Lines
 
 TRIGGER_WORDS = (
-    "pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "connection",
-    "kind", "last-applied-configuration",
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "key",
+    "cred",
+    "auth",
+    "dsn",
+    "connection",
+    "kind",
+    "last-applied-configuration",
 )
 
 _KIND_LINE = re.compile(r"""["']?kind["']?[ \t]*:[ \t]*["']?(?:Secret|Config|\w*List)\b""")
@@ -54,8 +63,10 @@ def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
             if is_credential_key(m.group("key")):
                 return True
         name = _NAME.search(line)
-        if name and is_credential_key(name.group("key")) and (
-            _FLOW_VALUE.search(line, name.end()) or _has_value_sibling(lines, number)
+        if (
+            name
+            and is_credential_key(name.group("key"))
+            and (_FLOW_VALUE.search(line, name.end()) or _has_value_sibling(lines, number))
         ):
             return True
     return False

@@ -15,8 +15,9 @@ _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cya
 
 def console_for(stream: TextIO, *, color: bool | None) -> Console:
     if color is False:
-        return Console(file=stream, no_color=True, force_terminal=False, highlight=False,
-                       soft_wrap=True, emoji=False)
+        return Console(
+            file=stream, no_color=True, force_terminal=False, highlight=False, soft_wrap=True, emoji=False
+        )
     return Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
 
 
@@ -47,13 +48,19 @@ def render(report: Report, out: Console) -> None:
         + (f", {report.baselined} in the baseline" if report.baselined else "")
     )
     if report.incomplete:
-        verdict = (f"[bold red]INCOMPLETE[/bold red]: {len(report.errors)} input(s) could not be read; "
-                   f"{len(report.findings)} finding(s) in what was read")
+        verdict = (
+            f"[bold red]INCOMPLETE[/bold red]: {len(report.errors)} input(s) could not be read; "
+            f"{len(report.findings)} finding(s) in what was read"
+        )
     elif report.findings:
-        objects = {(f.path, f.k8s.namespace, f.k8s.name) for f in report.findings
-                   if f.k8s is not None and f.rule_id == "k8s-secret"}
+        objects = {
+            (f.path, f.k8s.namespace, f.k8s.name)
+            for f in report.findings
+            if f.k8s is not None and f.rule_id == "k8s-secret"
+        }
         verdict = f"[bold red]{len(report.findings)} finding(s)[/bold red]" + (
-            f" ({len(objects)} committed Secret object(s))" if objects else "")
+            f" ({len(objects)} committed Secret object(s))" if objects else ""
+        )
     else:
         verdict = "[green]no leaks found[/green]"
     out.print(f"{verdict}. {summary}")

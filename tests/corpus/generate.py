@@ -13,6 +13,7 @@ label end with a marker that is stripped when the file is written:
 
 Line numbers in labels.yaml are computed from the written files, never by eye.
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,14 @@ B64 = AN + "+/"
 B64U = AN + "-_"
 BCRYPT = "./" + AN
 KINDS = [
-    "private-key", "cloud-token", "saas-token", "url-credentials",
-    "k8s-secret", "generic-assignment", "password-hash", "cli-credential",
+    "private-key",
+    "cloud-token",
+    "saas-token",
+    "url-credentials",
+    "k8s-secret",
+    "generic-assignment",
+    "password-hash",
+    "cli-credential",
 ]
 
 
@@ -196,8 +203,7 @@ def ssh_rsa_pub(comment: str = "") -> str:
 
 
 def ecdsa_pub() -> str:
-    return ("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBB"
-            + rs(86, B64) + "=")
+    return "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBB" + rs(86, B64) + "="
 
 
 PEM = {
@@ -206,7 +212,12 @@ PEM = {
     "ec": ("EC PRIVATE KEY", "MHcCAQEEI", 218, 64),
     "pkcs8": ("PRIVATE KEY", "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ", 1590, 64),
     "pkcs8ec": ("PRIVATE KEY", "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg", 180, 64),
-    "openssh": ("OPENSSH PRIVATE KEY", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW", 380, 70),
+    "openssh": (
+        "OPENSSH PRIVATE KEY",
+        "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW",
+        380,
+        70,
+    ),
     "encrypted": ("ENCRYPTED PRIVATE KEY", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI", 1740, 64),
     "dsa": ("DSA PRIVATE KEY", "MIIBuwIBAAKBgQ", 590, 64),
     "cert": ("CERTIFICATE", "MIIDazCCAlOgAwIBAgIU", 1180, 64),
@@ -219,23 +230,26 @@ def pem_text(kind: str) -> str:
     label, prefix, n, width = PEM[kind]
     body = prefix + rs(n - len(prefix), B64)
     body += "=" * ((4 - len(body) % 4) % 4)
-    lines = [body[i:i + width] for i in range(0, len(body), width)]
+    lines = [body[i : i + width] for i in range(0, len(body), width)]
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
 
 
 def pgp_block(private: bool = True) -> str:
     label = "PGP PRIVATE KEY BLOCK" if private else "PGP PUBLIC KEY BLOCK"
     body = ("lQVYBG" if private else "mQINBG") + rs(2200 if private else 1100, B64)
-    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
-    return "\n".join([f"-----BEGIN {label}-----", "", *lines, "=" + rs(4, B64),
-                      f"-----END {label}-----"]) + "\n"
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return (
+        "\n".join([f"-----BEGIN {label}-----", "", *lines, "=" + rs(4, B64), f"-----END {label}-----"]) + "\n"
+    )
 
 
 def pgp_message() -> str:
     body = "hQIMA" + rs(700, B64)
-    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
-    return "\n".join(["-----BEGIN PGP MESSAGE-----", "", *lines, "=" + rs(4, B64),
-                      "-----END PGP MESSAGE-----"]) + "\n"
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return (
+        "\n".join(["-----BEGIN PGP MESSAGE-----", "", *lines, "=" + rs(4, B64), "-----END PGP MESSAGE-----"])
+        + "\n"
+    )
 
 
 def block(text: str, indent: str = "", mark: str = "") -> str:
@@ -300,7 +314,9 @@ def F(path: str, text: str) -> None:
 # ======================================================= private-key
 d = "private-key/"
 F(d + "deploy-key.pem", pem("rsa"))
-F(d + "tls-secret.yaml", f"""
+F(
+    d + "tls-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -309,11 +325,14 @@ metadata:
 type: kubernetes.io/tls
 stringData:
   tls.crt: |
-{pem('cert', '    ', '«N»')}
+{pem("cert", "    ", "«N»")}
   tls.key: |
-{pem('ec', '    ')}
-""")
-F(d + "tls-secret-b64.yaml", f"""
+{pem("ec", "    ")}
+""",
+)
+F(
+    d + "tls-secret-b64.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -321,10 +340,13 @@ metadata:
   namespace: edge
 type: kubernetes.io/tls
 data:
-  tls.crt: {b64e(pem_text('cert'))}«N»
-  tls.key: {b64e(pem_text('pkcs8'))}«L»
-""")
-F(d + "argocd-repo-ssh.yaml", f"""
+  tls.crt: {b64e(pem_text("cert"))}«N»
+  tls.key: {b64e(pem_text("pkcs8"))}«L»
+""",
+)
+F(
+    d + "argocd-repo-ssh.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -336,9 +358,12 @@ stringData:
   type: git
   url: git@gitlab.example.com:platform/manifests.git
   sshPrivateKey: |
-{pem('openssh', '    ')}
-""")
-F(d + "flux-git-auth.yaml", f"""
+{pem("openssh", "    ")}
+""",
+)
+F(
+    d + "flux-git-auth.yaml",
+    f"""
 ---
 apiVersion: v1
 kind: Secret
@@ -347,11 +372,14 @@ metadata:
   namespace: flux-system
 stringData:
   identity: |
-{pem('openssh', '    ')}
-  identity.pub: {ssh_ed25519_pub('flux@cluster-eu1')}«N»
+{pem("openssh", "    ")}
+  identity.pub: {ssh_ed25519_pub("flux@cluster-eu1")}«N»
   known_hosts: github.com {ssh_ed25519_pub()}«N»
-""")
-F(d + "values-ingress.yaml", f"""
+""",
+)
+F(
+    d + "values-ingress.yaml",
+    f"""
 ingress:
   enabled: true
   hosts:
@@ -360,42 +388,60 @@ ingress:
   tls:
     enabled: true
     cert: |
-{pem('cert', '      ', '«N»')}
+{pem("cert", "      ", "«N»")}
     key: |
-{pem('pkcs8', '      ')}
-""")
+{pem("pkcs8", "      ")}
+""",
+)
 F(d + "release-signing.asc", pgp_block(True).replace("-----\n", "-----«L»\n", 1))
 F(d + "release-signing.pub.asc", pgp_block(False).replace("-----\n", "-----«N»\n", 1))
-F(d + "install-deploy-key.sh", f"""
+F(
+    d + "install-deploy-key.sh",
+    f"""
 #!/usr/bin/env bash
 set -euo pipefail
 mkdir -p ~/.ssh && chmod 700 ~/.ssh
 cat > ~/.ssh/id_ed25519 <<'EOF'
-{pem('openssh')}
+{pem("openssh")}
 EOF
 chmod 600 ~/.ssh/id_ed25519
 ssh-keyscan gitlab.example.com >> ~/.ssh/known_hosts
-""")
-F(d + "webhook-config.json", jm(json.dumps({
-    "name": "release-notifier",
-    "signing": {"algorithm": "RS256", "privateKey": pem_text("rsa"), "keyId": "notifier-2024-05"},
-    "endpoint": "https://hooks.example.net/release",
-}, indent=2), {'"privateKey"': "«L»"}))
-F(d + "bastion.tfvars", f"""
+""",
+)
+F(
+    d + "webhook-config.json",
+    jm(
+        json.dumps(
+            {
+                "name": "release-notifier",
+                "signing": {"algorithm": "RS256", "privateKey": pem_text("rsa"), "keyId": "notifier-2024-05"},
+                "endpoint": "https://hooks.example.net/release",
+            },
+            indent=2,
+        ),
+        {'"privateKey"': "«L»"},
+    ),
+)
+F(
+    d + "bastion.tfvars",
+    f"""
 bastion_name    = "ops-bastion-01"
 instance_type   = "t3.small"
 ssh_private_key = <<EOT
-{pem('ec')}
+{pem("ec")}
 EOT
 allowed_cidrs = ["10.20.0.0/16"]
-""")
-F(d + ".gitlab-ci.yml", f"""
+""",
+)
+F(
+    d + ".gitlab-ci.yml",
+    f"""
 stages: [deploy]
 
 variables:
   KUBE_NAMESPACE: payments
   DEPLOY_KEY: |
-{pem('rsa', '    ')}
+{pem("rsa", "    ")}
 
 deploy:
   stage: deploy
@@ -404,28 +450,34 @@ deploy:
     - eval $(ssh-agent -s)
     - echo "$DEPLOY_KEY" | ssh-add -
     - git push git@gitlab.example.com:payments/env.git HEAD:main
-""")
+""",
+)
 F(d + "legacy-key.pem", pem("encrypted"))
 F(d + "old-dsa.key", pem("dsa"))
-F(d + "cloud-init.yaml", f"""
+F(
+    d + "cloud-init.yaml",
+    f"""
 #cloud-config
 hostname: worker-03
 ssh_authorized_keys:
-  - {ssh_rsa_pub('ops@laptop')}«N»
-  - {ssh_ed25519_pub('ci@runner')}«N»
+  - {ssh_rsa_pub("ops@laptop")}«N»
+  - {ssh_ed25519_pub("ci@runner")}«N»
 ssh_keys:
   rsa_private: |
-{pem('rsa', '    ')}
-  rsa_public: {ssh_rsa_pub('root@worker-03')}«N»
-""")
-F(d + "oidc-signing.yaml", f"""
+{pem("rsa", "    ")}
+  rsa_public: {ssh_rsa_pub("root@worker-03")}«N»
+""",
+)
+F(
+    d + "oidc-signing.yaml",
+    f"""
 apiVersion: v1
 kind: ConfigMap
 metadata:
   name: issuer-public-keys
 data:
   public.pem: |
-{pem('pubkey', '    ', '«N»')}
+{pem("pubkey", "    ", "«N»")}
   jwks.json: |
     {{"keys":[{{"kty":"RSA","kid":"sig-2024","use":"sig","alg":"RS256","n":"{b64u(rbytes(256))}","e":"AQAB"}}]}}«N»
 ---
@@ -435,9 +487,12 @@ metadata:
   name: issuer-signing-key
 stringData:
   private.pem: |
-{pem('pkcs8', '    ')}
-""")
-F(d + "placeholders.yaml", """
+{pem("pkcs8", "    ")}
+""",
+)
+F(
+    d + "placeholders.yaml",
+    """
 apiVersion: v1
 kind: Secret
 metadata:
@@ -451,8 +506,11 @@ tls:
   privateKey: ""«N»
   privateKeyFromTemplate: "{{ .Values.tls.key | b64enc }}"«N»
   privateKeyRef: "<path:secret/data/tls#key>"«N»
-""")
-F(d + "ssh-auth-secret.yaml", f"""
+""",
+)
+F(
+    d + "ssh-auth-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -462,30 +520,42 @@ metadata:
     tekton.dev/git-0: github.com
 type: kubernetes.io/ssh-auth
 data:
-  ssh-privatekey: {b64e(pem_text('openssh'))}«L»
-  known_hosts: {b64e('github.com ' + ssh_ed25519_pub())}«N»
-""")
-F(d + "jwt.env", f"""
+  ssh-privatekey: {b64e(pem_text("openssh"))}«L»
+  known_hosts: {b64e("github.com " + ssh_ed25519_pub())}«N»
+""",
+)
+F(
+    d + "jwt.env",
+    f"""
 APP_ENV=production
 JWT_ISSUER=https://auth.example.com
-JWT_PRIVATE_KEY="{pem_text('pkcs8ec').replace(chr(10), chr(92) + 'n')}"«L»
+JWT_PRIVATE_KEY="{pem_text("pkcs8ec").replace(chr(10), chr(92) + "n")}"«L»
 JWT_PUBLIC_KEY_URL=https://auth.example.com/.well-known/jwks.json«N»
-""")
-F(d + "saml.properties", f"""
+""",
+)
+F(
+    d + "saml.properties",
+    f"""
 saml.sp.entity-id=https://sso.example.com/saml/metadata
-saml.sp.certificate={PEM['cert'][1] + rs(1100, B64)}«N»
-saml.sp.private-key={PEM['pkcs8'][1] + rs(1500, B64)}«L»
+saml.sp.certificate={PEM["cert"][1] + rs(1100, B64)}«N»
+saml.sp.private-key={PEM["pkcs8"][1] + rs(1500, B64)}«L»
 saml.idp.metadata-url=https://idp.example.com/metadata.xml«N»
-""")
-F(d + "arc-github-app.yaml", f"""
+""",
+)
+F(
+    d + "arc-github-app.yaml",
+    f"""
 githubConfigUrl: https://github.com/example-org
 githubConfigSecret:
   github_app_id: "412233"«N»
   github_app_installation_id: "51234871"«N»
   github_app_private_key: |
-{pem('rsa', '    ')}
-""")
-F(d + "README.md", """
+{pem("rsa", "    ")}
+""",
+)
+F(
+    d + "README.md",
+    """
 # Deploy keys
 
 Generate a key pair with `ssh-keygen -t ed25519 -f deploy_key -N ""` and upload
@@ -498,8 +568,11 @@ Generate a key pair with `ssh-keygen -t ed25519 -f deploy_key -N ""` and upload
 ```
 
 Never commit it; store it in Vault at `secret/data/ci/deploy-key`.«N»
-""")
-F(d + "ca-bundle.yaml", f"""
+""",
+)
+F(
+    d + "ca-bundle.yaml",
+    f"""
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -507,20 +580,26 @@ metadata:
   namespace: kube-system
 data:
   ca-bundle.crt: |
-{pem('cert', '    ', '«N»')}
-{pem('cert', '    ', '«N»')}
-""")
-F(d + "csr.yaml", f"""
+{pem("cert", "    ", "«N»")}
+{pem("cert", "    ", "«N»")}
+""",
+)
+F(
+    d + "csr.yaml",
+    f"""
 apiVersion: certificates.k8s.io/v1
 kind: CertificateSigningRequest
 metadata:
   name: jane-dev
 spec:
-  request: {b64e(pem_text('csr'))}«N»
+  request: {b64e(pem_text("csr"))}«N»
   signerName: kubernetes.io/kube-apiserver-client
   usages: ["client auth"]
-""")
-F(d + "sops-tls.yaml", f"""
+""",
+)
+F(
+    d + "sops-tls.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -536,12 +615,15 @@ sops:
   pgp:
     - created_at: "2024-05-14T09:12:44Z"
       enc: |
-{block(pgp_message(), '        ', '«N»')}
+{block(pgp_message(), "        ", "«N»")}
       fp: {hx(40).upper()}«N»
   encrypted_regex: ^(data|stringData)$
   version: 3.8.1
-""")
-F(d + "cert-manager-issuer.yaml", """
+""",
+)
+F(
+    d + "cert-manager-issuer.yaml",
+    """
 apiVersion: cert-manager.io/v1
 kind: ClusterIssuer
 metadata:
@@ -556,14 +638,23 @@ spec:
       - http01:
           ingress:
             ingressClassName: nginx
-""")
-F(d + "known_hosts", "\n".join([
-    f"github.com {ssh_ed25519_pub()}«N»",
-    f"gitlab.example.com {ecdsa_pub()}«N»",
-    f"bitbucket.org {ssh_rsa_pub()}«N»",
-]) + "\n")
+""",
+)
+F(
+    d + "known_hosts",
+    "\n".join(
+        [
+            f"github.com {ssh_ed25519_pub()}«N»",
+            f"gitlab.example.com {ecdsa_pub()}«N»",
+            f"bitbucket.org {ssh_rsa_pub()}«N»",
+        ]
+    )
+    + "\n",
+)
 
-F(d + "argocd-repo-creds-app.yaml", f"""
+F(
+    d + "argocd-repo-creds-app.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -576,18 +667,24 @@ stringData:
   githubAppID: "219887"«N»
   githubAppInstallationID: "40122871"«N»
   githubAppPrivateKey: |
-{pem('rsa', '    ')}
-""")
-F(d + "deployer.env", f"""
+{pem("rsa", "    ")}
+""",
+)
+F(
+    d + "deployer.env",
+    f"""
 DEPLOY_HOST=deploy.example.com
 DEPLOY_USER=release
-SSH_PRIVATE_KEY="{pem('openssh')}
+SSH_PRIVATE_KEY="{pem("openssh")}
 "
-""")
+""",
+)
 
 # ======================================================= cloud-token
 d = "cloud-token/"
-F(d + "aws/credentials", f"""
+F(
+    d + "aws/credentials",
+    f"""
 [default]
 aws_access_key_id = {akia()}«L»
 aws_secret_access_key = {aws_secret()}«L»
@@ -597,8 +694,11 @@ region = eu-west-1
 aws_access_key_id = {akia()}«L»
 aws_secret_access_key = {aws_secret()}«L»
 role_arn = arn:aws:iam::493817262540:role/deployer«N»
-""")
-F(d + "aws-secret.yaml", f"""
+""",
+)
+F(
+    d + "aws-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -608,20 +708,29 @@ stringData:
   AWS_ACCESS_KEY_ID: {akia()}«L»
   AWS_SECRET_ACCESS_KEY: {aws_secret()}«L»
   AWS_DEFAULT_REGION: eu-central-1
-""")
-F(d + "backup.env", f"""
+""",
+)
+F(
+    d + "backup.env",
+    f"""
 S3_BUCKET=nightly-backups-eu
 AWS_REGION=eu-west-1
 AWS_ACCESS_KEY_ID={akia()}«L»
 AWS_SECRET_ACCESS_KEY="{aws_secret()}"«L»
-""")
-F(d + "aws.tfvars", f"""
+""",
+)
+F(
+    d + "aws.tfvars",
+    f"""
 region     = "us-east-1"
 access_key = "{akia()}"«L»
 secret_key = "{aws_secret()}"«L»
 kms_key_id = "{uid()}"«N»
-""")
-F(d + "external-dns-values.yaml", f"""
+""",
+)
+F(
+    d + "external-dns-values.yaml",
+    f"""
 provider: aws
 aws:
   region: eu-west-1
@@ -631,16 +740,22 @@ aws:
     secretKey: "{aws_secret()}"«L»
     mountPath: /.aws
 domainFilters: [example.com]
-""")
-F(d + "sts-session.sh", f"""
+""",
+)
+F(
+    d + "sts-session.sh",
+    f"""
 #!/bin/sh
 # temporary credentials pasted from the console
 export AWS_ACCESS_KEY_ID={asia()}«L»
 export AWS_SECRET_ACCESS_KEY={aws_secret()}«L»
 export AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjE{rs(380, B64)}«L»
 aws eks update-kubeconfig --name prod-eu1
-""")
-F(d + "irsa-serviceaccount.yaml", f"""
+""",
+)
+F(
+    d + "irsa-serviceaccount.yaml",
+    f"""
 apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -656,14 +771,20 @@ metadata:
   annotations:
     iam.gke.io/gcp-service-account: cnpg-backup@acme-prod-4471.iam.gserviceaccount.com«N»
     azure.workload.identity/client-id: {uid()}«N»
-""")
-F(d + "aws-placeholders.env", """
+""",
+)
+F(
+    d + "aws-placeholders.env",
+    """
 AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX«N»
 AWS_SECRET_ACCESS_KEY=<your-secret-access-key>«N»
 AWS_SESSION_TOKEN=${AWS_SESSION_TOKEN}«N»
 AWS_PROFILE=default
-""")
-F(d + "chart/templates/aws-secret.yaml", """
+""",
+)
+F(
+    d + "chart/templates/aws-secret.yaml",
+    """
 apiVersion: v1
 kind: Secret
 metadata:
@@ -671,11 +792,14 @@ metadata:
 stringData:
   AWS_ACCESS_KEY_ID: {{ .Values.aws.accessKeyId | quote }}«N»
   AWS_SECRET_ACCESS_KEY: {{ .Values.aws.secretAccessKey | quote }}«N»
-""")
+""",
+)
 sa = gcp_sa("acme-prod-4471")
 F(d + "gcp-sa.json", sa_json_lines(sa) + "\n")
 sa2 = gcp_sa("acme-data-9981")
-F(d + "gcp-sa-secret.yaml", f"""
+F(
+    d + "gcp-sa-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -683,46 +807,85 @@ metadata:
   namespace: loki
 stringData:
   credentials.json: |
-{sa_json_lines(sa2, '    ')}
-""")
-F(d + "gcp-sa-b64.yaml", f"""
+{sa_json_lines(sa2, "    ")}
+""",
+)
+F(
+    d + "gcp-sa-b64.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
   name: thanos-gcs
 type: Opaque
 data:
-  key.json: {b64e(json.dumps(gcp_sa('acme-metrics-2231')))}«L»
-""")
-F(d + "maps-values.yaml", f"""
+  key.json: {b64e(json.dumps(gcp_sa("acme-metrics-2231")))}«L»
+""",
+)
+F(
+    d + "maps-values.yaml",
+    f"""
 frontend:
   env:
     GOOGLE_MAPS_API_KEY: "{gcp_api_key()}"«L»
     GOOGLE_ANALYTICS_ID: "G-{rs(10, UP + DG)}"«N»
-""")
-F(d + "gcp-wif.json", jm(json.dumps({
-    "type": "external_account",
-    "audience": "//iam.googleapis.com/projects/734100223/locations/global/workloadIdentityPools/gh-pool/providers/github",
-    "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
-    "token_url": "https://sts.googleapis.com/v1/token",
-    "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/ci@acme-prod-4471.iam.gserviceaccount.com:generateAccessToken",
-    "credential_source": {"file": "/var/run/secrets/tokens/gcp-ksa/token", "format": {"type": "text"}},
-}, indent=2), {'"audience"': "«N»", '"token_url"': "«N»"}) + "\n")
-F(d + "azure-storage.env", f"""
+""",
+)
+F(
+    d + "gcp-wif.json",
+    jm(
+        json.dumps(
+            {
+                "type": "external_account",
+                "audience": "//iam.googleapis.com/projects/734100223/locations/global/workloadIdentityPools/gh-pool/providers/github",
+                "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+                "token_url": "https://sts.googleapis.com/v1/token",
+                "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/ci@acme-prod-4471.iam.gserviceaccount.com:generateAccessToken",
+                "credential_source": {
+                    "file": "/var/run/secrets/tokens/gcp-ksa/token",
+                    "format": {"type": "text"},
+                },
+            },
+            indent=2,
+        ),
+        {'"audience"': "«N»", '"token_url"': "«N»"},
+    )
+    + "\n",
+)
+F(
+    d + "azure-storage.env",
+    f"""
 AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=acmelogs01;AccountKey={azure_key()};EndpointSuffix=core.windows.net«L»
 AZURE_STORAGE_CONTAINER=audit
 AZURE_LOCAL_CONNECTION_STRING=UseDevelopmentStorage=true«N»
-""")
-F(d + "appsettings.json", jm(json.dumps({
-    "Logging": {"LogLevel": {"Default": "Information"}},
-    "ConnectionStrings": {
-        "Blob": f"DefaultEndpointsProtocol=https;AccountName=acmeorders;AccountKey={azure_key()};EndpointSuffix=core.windows.net",
-        "ServiceBus": f"Endpoint=sb://acme-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={b64b(32)}",
-        "BlobTemplate": "DefaultEndpointsProtocol=https;AccountName=acmeorders;AccountKey=${STORAGE_ACCOUNT_KEY};EndpointSuffix=core.windows.net",
-    },
-    "AzureAd": {"Instance": "https://login.microsoftonline.com/", "TenantId": uid(), "ClientId": uid()},
-}, indent=2), {'"Blob": "': "«L»", '"ServiceBus"': "«L»", '"BlobTemplate"': "«N»", '"TenantId"': "«N»"}) + "\n")
-F(d + "azure-sp-secret.yaml", f"""
+""",
+)
+F(
+    d + "appsettings.json",
+    jm(
+        json.dumps(
+            {
+                "Logging": {"LogLevel": {"Default": "Information"}},
+                "ConnectionStrings": {
+                    "Blob": f"DefaultEndpointsProtocol=https;AccountName=acmeorders;AccountKey={azure_key()};EndpointSuffix=core.windows.net",
+                    "ServiceBus": f"Endpoint=sb://acme-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={b64b(32)}",
+                    "BlobTemplate": "DefaultEndpointsProtocol=https;AccountName=acmeorders;AccountKey=${STORAGE_ACCOUNT_KEY};EndpointSuffix=core.windows.net",
+                },
+                "AzureAd": {
+                    "Instance": "https://login.microsoftonline.com/",
+                    "TenantId": uid(),
+                    "ClientId": uid(),
+                },
+            },
+            indent=2,
+        ),
+        {'"Blob": "': "«L»", '"ServiceBus"': "«L»", '"BlobTemplate"': "«N»", '"TenantId"': "«N»"},
+    )
+    + "\n",
+)
+F(
+    d + "azure-sp-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -733,65 +896,96 @@ stringData:
   AZURE_CLIENT_ID: "{uid()}"«N»
   AZURE_CLIENT_SECRET: "{azure_client_secret()}"«L»
   AZURE_SUBSCRIPTION_ID: "{uid()}"«N»
-""")
-F(d + "azure.tfvars", f"""
+""",
+)
+F(
+    d + "azure.tfvars",
+    f"""
 subscription_id = "{uid()}"«N»
 tenant_id       = "{uid()}"«N»
 client_id       = "{uid()}"«N»
 client_secret   = "{azure_client_secret()}"«L»
 resource_group  = "rg-platform-weu"
-""")
-F(d + "blob-sas.yaml", f"""
+""",
+)
+F(
+    d + "blob-sas.yaml",
+    f"""
 loki:
   storage:
     type: azure
     azure:
       accountName: acmelokistore
-      sasUrl: "https://acmelokistore.blob.core.windows.net/chunks?sv=2022-11-02&ss=b&srt=sco&sp=rwdlac&se=2026-01-31T00:00:00Z&st=2024-02-01T00:00:00Z&spr=https&sig={b64b(32).replace('+', '%2B').replace('/', '%2F').replace('=', '%3D')}"«L»
+      sasUrl: "https://acmelokistore.blob.core.windows.net/chunks?sv=2022-11-02&ss=b&srt=sco&sp=rwdlac&se=2026-01-31T00:00:00Z&st=2024-02-01T00:00:00Z&spr=https&sig={b64b(32).replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")}"«L»
       endpointSuffix: blob.core.windows.net
       useManagedIdentity: false
       userAssignedId: "{uid()}"«N»
-""")
-F(d + "cluster-autoscaler-azure.yaml", f"""
+""",
+)
+F(
+    d + "cluster-autoscaler-azure.yaml",
+    f"""
 azureClientID: "{uid()}"«N»
 azureClientSecret: "{azure_client_secret()}"«L»
 azureResourceGroup: rg-aks-prod
 azureTenantID: "{uid()}"«N»
 azureUseWorkloadIdentityExtension: false
-""")
+""",
+)
 
 # ======================================================= saas-token
 d = "saas-token/"
-F(d + "github.env", f"""
+F(
+    d + "github.env",
+    f"""
 # CI bot tokens
 GITHUB_OWNER=example-org
 GITHUB_TOKEN={ghp()}«L»
 GH_FINE_GRAINED_TOKEN={github_pat()}«L»
 GITHUB_API_URL=https://api.github.com«N»
-""")
-F(d + "renovate-config.json", jm(json.dumps({
-    "platform": "github",
-    "token": ghp(),
-    "hostRules": [
-        {"matchHost": "npm.pkg.github.com", "token": "{{ secrets.NPM_READ_TOKEN }}"},
-        {"matchHost": "ghcr.io", "username": "renovate-bot", "password": ghp("gho_")},
-    ],
-    "extends": ["config:recommended"],
-}, indent=2), {'"token": "ghp_': "«L»", '"token": "{{': "«N»", '"password": "gho_': "«L»"}) + "\n")
-F(d + "gitlab.properties", f"""
+""",
+)
+F(
+    d + "renovate-config.json",
+    jm(
+        json.dumps(
+            {
+                "platform": "github",
+                "token": ghp(),
+                "hostRules": [
+                    {"matchHost": "npm.pkg.github.com", "token": "{{ secrets.NPM_READ_TOKEN }}"},
+                    {"matchHost": "ghcr.io", "username": "renovate-bot", "password": ghp("gho_")},
+                ],
+                "extends": ["config:recommended"],
+            },
+            indent=2,
+        ),
+        {'"token": "ghp_': "«L»", '"token": "{{': "«N»", '"password": "gho_': "«L»"},
+    )
+    + "\n",
+)
+F(
+    d + "gitlab.properties",
+    f"""
 gitlab.url=https://gitlab.example.com
 gitlab.api.token={glpat()}«L»
 gitlab.project.id=4821
-""")
-F(d + "gitlab-runner-values.yaml", f"""
+""",
+)
+F(
+    d + "gitlab-runner-values.yaml",
+    f"""
 gitlabUrl: https://gitlab.example.com/
-runnerToken: "glrt-{rs(20, AN + '-_')}"«L»
+runnerToken: "glrt-{rs(20, AN + "-_")}"«L»
 rbac:
   create: true
 runners:
   secret: gitlab-runner-token«N»
-""")
-F(d + "alertmanager.yaml", f"""
+""",
+)
+F(
+    d + "alertmanager.yaml",
+    f"""
 global:
   resolve_timeout: 5m
   slack_api_url: {slack_hook()}«L»
@@ -806,14 +1000,20 @@ receivers:
     slack_configs:
       - channel: "#alerts-payments"
         api_url: {slack_hook()}«L»
-""")
-F(d + "slack-bot.env", f"""
+""",
+)
+F(
+    d + "slack-bot.env",
+    f"""
 SLACK_BOT_TOKEN={xoxb()}«L»
 SLACK_USER_TOKEN={xoxp()}«L»
 SLACK_SIGNING_SECRET={hx(32)}«L»
 SLACK_CHANNEL_ID=C{rs(10, UP + DG)}«N»
-""")
-F(d + "stripe-secret.yaml", f"""
+""",
+)
+F(
+    d + "stripe-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -823,8 +1023,11 @@ stringData:
   STRIPE_RESTRICTED_KEY: rk_live_{rs(24)}«L»
   STRIPE_PUBLISHABLE_KEY: pk_live_{rs(99)}«N»
   STRIPE_WEBHOOK_SECRET: whsec_{rs(32)}«L»
-""")
-F(d + "mailer-values.yaml", f"""
+""",
+)
+F(
+    d + "mailer-values.yaml",
+    f"""
 mailer:
   smtp:
     host: smtp.sendgrid.net
@@ -832,20 +1035,29 @@ mailer:
     username: apikey
     password: {sendgrid()}«L»
   from: noreply@example.com
-""")
-F(d + "twilio.env", f"""
+""",
+)
+F(
+    d + "twilio.env",
+    f"""
 TWILIO_ACCOUNT_SID=AC{hx(32)}«N»
 TWILIO_API_KEY=SK{hx(32)}«L»
 TWILIO_API_SECRET={rs(32)}«L»
 TWILIO_AUTH_TOKEN={hx(32)}«L»
-""")
-F(d + ".npmrc", f"""
+""",
+)
+F(
+    d + ".npmrc",
+    f"""
 registry=https://registry.npmjs.org/
 //registry.npmjs.org/:_authToken=npm_{rs(36)}«L»
 @example:registry=https://npm.pkg.github.com
 //npm.pkg.github.com/:_authToken=${{NODE_AUTH_TOKEN}}«N»
-""")
-F(d + "grafana-datasource.yaml", f"""
+""",
+)
+F(
+    d + "grafana-datasource.yaml",
+    f"""
 apiVersion: 1
 datasources:
   - name: Tempo
@@ -854,14 +1066,20 @@ datasources:
     jsonData:
       httpHeaderName1: Authorization
     secureJsonData:
-      httpHeaderValue1: "Bearer {jwt({'sub': 'grafana', 'iss': 'tempo-gw', 'iat': 1714000000, 'exp': 1893456000})}"«L»
-""")
-F(d + "supabase.env", f"""
+      httpHeaderValue1: "Bearer {jwt({"sub": "grafana", "iss": "tempo-gw", "iat": 1714000000, "exp": 1893456000})}"«L»
+""",
+)
+F(
+    d + "supabase.env",
+    f"""
 SUPABASE_URL=https://{rs(20, LO)}.supabase.co
-SUPABASE_ANON_KEY={jwt({'iss': 'supabase', 'ref': rs(20, LO), 'role': 'anon', 'iat': 1700000000, 'exp': 2015576000})}«L»
-SUPABASE_SERVICE_ROLE_KEY={jwt({'iss': 'supabase', 'ref': rs(20, LO), 'role': 'service_role', 'iat': 1700000000, 'exp': 2015576000})}«L»
-""")
-F(d + "vault-agent.yaml", f"""
+SUPABASE_ANON_KEY={jwt({"iss": "supabase", "ref": rs(20, LO), "role": "anon", "iat": 1700000000, "exp": 2015576000})}«L»
+SUPABASE_SERVICE_ROLE_KEY={jwt({"iss": "supabase", "ref": rs(20, LO), "role": "service_role", "iat": 1700000000, "exp": 2015576000})}«L»
+""",
+)
+F(
+    d + "vault-agent.yaml",
+    f"""
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -879,21 +1097,30 @@ spec:
               value: {hvs()}«L»
             - name: VAULT_ROLE
               value: report-worker
-""")
-F(d + "openbao.sh", f"""
+""",
+)
+F(
+    d + "openbao.sh",
+    f"""
 #!/usr/bin/env bash
 export BAO_ADDR=https://bao.internal.example.com:8200
 export BAO_TOKEN={hvs()}«L»
 export VAULT_TOKEN_LEGACY=s.{rs(24)}«L»
 bao kv get -mount=secret platform/ci
 export VAULT_TOKEN="${{VAULT_TOKEN:?set VAULT_TOKEN}}"«N»
-""")
-F(d + "age-keys.txt", f"""
+""",
+)
+F(
+    d + "age-keys.txt",
+    f"""
 # created: 2024-03-02T10:11:12+01:00
 # public key: {age_public()}«N»
 {age_secret()}«L»
-""")
-F(d + ".sops.yaml", f"""
+""",
+)
+F(
+    d + ".sops.yaml",
+    f"""
 creation_rules:
   - path_regex: clusters/prod/.*\\.yaml
     encrypted_regex: ^(data|stringData)$
@@ -902,22 +1129,31 @@ creation_rules:
     age: >-
       {age_public()},«N»
       {age_public()}«N»
-""")
-F(d + "datadog-values.yaml", f"""
+""",
+)
+F(
+    d + "datadog-values.yaml",
+    f"""
 datadog:
   site: datadoghq.eu
   apiKey: {hx(32)}«L»
   appKey: {hx(40)}«L»
   apiKeyExistingSecret: ""«N»
   clusterName: prod-eu1
-""")
-F(d + "ci-release.sh", f"""
+""",
+)
+F(
+    d + "ci-release.sh",
+    f"""
 #!/usr/bin/env bash
 set -eu
-GH_TOKEN={ghp('ghs_')} gh release create "v$VERSION" dist/*«L»
+GH_TOKEN={ghp("ghs_")} gh release create "v$VERSION" dist/*«L»
 curl -sf -H "PRIVATE-TOKEN: {glpat()}" https://gitlab.example.com/api/v4/projects/12/releases«L»
-""")
-F(d + "workflow.yaml", f"""
+""",
+)
+F(
+    d + "workflow.yaml",
+    f"""
 name: release
 on:
   push:
@@ -935,16 +1171,22 @@ jobs:
       - run: npm publish
         env:
           NODE_AUTH_TOKEN: ${{{{ secrets.NPM_TOKEN }}}}«N»
-""")
-F(d + "placeholders.env", """
+""",
+)
+F(
+    d + "placeholders.env",
+    """
 GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx«N»
 GITLAB_TOKEN=glpat-XXXXXXXXXXXXXXXXXXXX«N»
 SLACK_WEBHOOK_URL=https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX«N»
 STRIPE_SECRET_KEY=sk_live_****«N»
 NPM_TOKEN=<your-npm-token>«N»
 SENDGRID_API_KEY=REPLACE_ME«N»
-""")
-F(d + "Chart.lock", f"""
+""",
+)
+F(
+    d + "Chart.lock",
+    f"""
 dependencies:
 - name: postgresql
   repository: oci://registry-1.docker.io/bitnamicharts
@@ -954,8 +1196,11 @@ dependencies:
   version: 19.6.4
 digest: sha256:{sha256hex()}«N»
 generated: "2024-08-01T12:03:44.118205+02:00"
-""")
-F(d + "kustomization.yaml", f"""
+""",
+)
+F(
+    d + "kustomization.yaml",
+    f"""
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -964,11 +1209,14 @@ images:
   - name: api
     newName: registry.example.com/api
     digest: sha256:{sha256hex()}«N»
-""")
+""",
+)
 
 # ======================================================= url-credentials
 d = "url-credentials/"
-F(d + "db-config.yaml", f"""
+F(
+    d + "db-config.yaml",
+    f"""
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -978,26 +1226,38 @@ data:
   REDIS_URL: redis://:{upw(20)}@redis-master.cache.svc:6379/0«L»
   READ_REPLICA_URL: postgres://orders@orders-db-ro.prod.svc:5432/orders«N»
   ANALYTICS_DSN: postgresql://analytics-db.internal:5432/warehouse?sslmode=verify-full«N»
-""")
-F(d + "app.env", f"""
+""",
+)
+F(
+    d + "app.env",
+    f"""
 MONGODB_URI=mongodb+srv://svc-catalog:{upw(16)}@cluster0.{rs(5, LO + DG)}.mongodb.net/catalog?retryWrites=true&w=majority«L»
 AMQP_URL=amqp://orders-svc:{upw(14)}@rabbitmq.messaging.svc:5672/orders«L»
 CACHE_URL=redis://redis-master:6379«N»
 EVENTS_URL=amqp://rabbitmq:5672«N»
-""")
-F(d + "application.properties", f"""
+""",
+)
+F(
+    d + "application.properties",
+    f"""
 spring.datasource.url=jdbc:mysql://mysql.prod.svc:3306/inventory?useSSL=true«N»
 spring.rabbitmq.addresses=amqps://inventory:{upw(16)}@mq.example.net:5671/prod«L»
 spring.data.mongodb.uri=mongodb://inventory:{upw(16)}@mongo-0.mongo:27017,mongo-1.mongo:27017/inventory?replicaSet=rs0«L»
 spring.kafka.bootstrap-servers=kafka-0.kafka:9092
-""")
-F(d + "wordpress-values.yaml", f"""
+""",
+)
+F(
+    d + "wordpress-values.yaml",
+    f"""
 wordpressUsername: editor
 externalDatabase:
   url: mysql://root:{upw(12)}@mysql.wordpress.svc:3306/wordpress«L»
   existingSecret: ""«N»
-""")
-F(d + "argocd-app.yaml", f"""
+""",
+)
+F(
+    d + "argocd-app.yaml",
+    f"""
 apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
@@ -1023,24 +1283,30 @@ spec:
     targetRevision: {hx(40)}«N»
   destination:
     server: https://kubernetes.default.svc
-""")
-F(d + "install-deps.sh", f"""
+""",
+)
+F(
+    d + "install-deps.sh",
+    f"""
 #!/usr/bin/env bash
 set -euo pipefail
 pip install --index-url https://ci-reader:{upw(16)}@nexus.example.com/repository/pypi/simple -r requirements.txt«L»
 git remote set-url origin https://release-bot:{ghp()}@github.com/example-org/api.git«L»
-curl -fsS -H "Authorization: Basic {b64e('metrics:' + upw(14))}" https://pushgateway.example.com/metrics/job/deploy«L»
+curl -fsS -H "Authorization: Basic {b64e("metrics:" + upw(14))}" https://pushgateway.example.com/metrics/job/deploy«L»
 git clone "https://gitlab-ci-token:${{CI_JOB_TOKEN}}@gitlab.example.com/platform/charts.git"«N»
 curl -fsS -H "Authorization: Basic $(printf '%s:%s' "$PG_USER" "$PG_PASS" | base64)" https://pushgateway.example.com/«N»
-""")
-F(d + "ingress-auth.yaml", f"""
+""",
+)
+F(
+    d + "ingress-auth.yaml",
+    f"""
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
   name: legacy-api
   annotations:
     nginx.ingress.kubernetes.io/configuration-snippet: |
-      proxy_set_header Authorization "Basic {b64e('legacy:' + upw(12))}";«L»
+      proxy_set_header Authorization "Basic {b64e("legacy:" + upw(12))}";«L»
 spec:
   ingressClassName: nginx
   tls:
@@ -1048,8 +1314,11 @@ spec:
       secretName: legacy-api-tls«N»
   rules:
     - host: legacy.example.com
-""")
-F(d + "grafana-datasources.yaml", f"""
+""",
+)
+F(
+    d + "grafana-datasources.yaml",
+    f"""
 apiVersion: 1
 datasources:
   - name: Elasticsearch
@@ -1058,15 +1327,18 @@ datasources:
     jsonData:
       httpHeaderName1: Authorization
     secureJsonData:
-      httpHeaderValue1: Basic {b64e('grafana_ro:' + upw(16))}«L»
+      httpHeaderValue1: Basic {b64e("grafana_ro:" + upw(16))}«L»
   - name: Prometheus
     type: prometheus
     url: http://prometheus-operated.monitoring.svc:9090«N»
   - name: Loki
     type: loki
     url: https://loki:{upw(14)}@loki.example.com«L»
-""")
-F(d + "docker-compose.yaml", f"""
+""",
+)
+F(
+    d + "docker-compose.yaml",
+    f"""
 services:
   api:
     image: registry.example.com/api:1.14.2
@@ -1078,8 +1350,11 @@ services:
     image: registry.example.com/api:1.14.2
     environment:
       DATABASE_URL: postgresql://${{DB_USER}}:${{DB_PASSWORD}}@postgres:5432/api«N»
-""")
-F(d + ".gitlab-ci.yml", f"""
+""",
+)
+F(
+    d + ".gitlab-ci.yml",
+    f"""
 publish:
   stage: deploy
   script:
@@ -1087,31 +1362,50 @@ publish:
     - git push https://oauth2:$(cat /run/secrets/gitlab_token)@gitlab.example.com/platform/env.git«N»
     - lftp -e "mirror -R dist /www" sftp://deploy:{upw(14)}@files.example.com«L»
     - curl -u "ci:{upw(14)}" -T report.tgz https://artifacts.example.com/upload/«L»
-""")
-F(d + "README.md", """
+""",
+)
+F(
+    d + "README.md",
+    """
 # Connecting to the database
 
 Use a URL of the form `postgres://<user>:<password>@<host>:5432/<db>`.«N»
 For local development the default is `postgres://user:password@localhost:5432/app`.«N»
 The OIDC issuer is https://accounts.google.com and the ACME directory is
 https://acme-v02.api.letsencrypt.org/directory.«N»
-""")
-F(d + "mailer.yaml", """
+""",
+)
+F(
+    d + "mailer.yaml",
+    """
 mail:
   url: smtp://apikey:${SENDGRID_API_KEY}@smtp.sendgrid.net:587«N»
   archive: s3://mail-archive-eu/outbound/«N»
   tracking: https://click.example.com/t?u=abc&v=2«N»
-""")
-F(d + "kafka-connect.json", jm(json.dumps({
-    "name": "orders-sink",
-    "config": {
-        "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",
-        "connection.url": f"jdbc:postgresql://warehouse.internal:5432/dw?user=connect&password={upw(16)}",
-        "topics": "orders",
-        "errors.deadletterqueue.topic.name": "orders-dlq",
-    },
-}, indent=2), {'"connection.url"': "«L»"}) + "\n")
-F(d + "prometheus-remote-write.yaml", f"""
+""",
+)
+F(
+    d + "kafka-connect.json",
+    jm(
+        json.dumps(
+            {
+                "name": "orders-sink",
+                "config": {
+                    "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",
+                    "connection.url": f"jdbc:postgresql://warehouse.internal:5432/dw?user=connect&password={upw(16)}",
+                    "topics": "orders",
+                    "errors.deadletterqueue.topic.name": "orders-dlq",
+                },
+            },
+            indent=2,
+        ),
+        {'"connection.url"': "«L»"},
+    )
+    + "\n",
+)
+F(
+    d + "prometheus-remote-write.yaml",
+    f"""
 prometheus:
   prometheusSpec:
     remoteWrite:
@@ -1124,15 +1418,21 @@ prometheus:
           password:
             name: mimir-remote-write«N»
             key: password
-""")
-F(d + "ftp.properties", f"""
+""",
+)
+F(
+    d + "ftp.properties",
+    f"""
 backup.target=ftp://backup:{upw(12)}@ftp.example.org/backups«L»
 backup.fallback=ftp://ftp.example.org/pub«N»
-""")
+""",
+)
 
 # ======================================================= k8s-secret
 d = "k8s-secret/"
-F(d + "db-secret.yaml", f"""
+F(
+    d + "db-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1140,12 +1440,15 @@ metadata:
   namespace: prod
 type: Opaque
 data:
-  username: {b64e('orders')}«N»
+  username: {b64e("orders")}«N»
   password: {b64e(pw(20))}«L»
-  host: {b64e('orders-db.prod.svc.cluster.local')}«N»
-  port: {b64e('5432')}«N»
-""")
-F(d + "api-secret.yaml", f"""
+  host: {b64e("orders-db.prod.svc.cluster.local")}«N»
+  port: {b64e("5432")}«N»
+""",
+)
+F(
+    d + "api-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1156,11 +1459,22 @@ stringData:
     upstream: https://search.example.com
     token: {rs(48, B64U)}«L»
     timeout: 30s
-""")
-docker_cfg = json.dumps({"auths": {"registry.example.com": {
-    "username": "robot$ci", "password": rs(32),
-    "auth": b64e("robot$ci:" + rs(32))}}})
-F(d + "regcred.yaml", f"""
+""",
+)
+docker_cfg = json.dumps(
+    {
+        "auths": {
+            "registry.example.com": {
+                "username": "robot$ci",
+                "password": rs(32),
+                "auth": b64e("robot$ci:" + rs(32)),
+            }
+        }
+    }
+)
+F(
+    d + "regcred.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1168,8 +1482,11 @@ metadata:
 type: kubernetes.io/dockerconfigjson
 data:
   .dockerconfigjson: {b64e(docker_cfg)}«L»
-""")
-F(d + "regcred-stringdata.yaml", f"""
+""",
+)
+F(
+    d + "regcred-stringdata.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1182,24 +1499,27 @@ stringData:
         "ghcr.io": {{
           "username": "example-bot",
           "password": "{ghp()}",«L»
-          "auth": "{b64e('example-bot:' + ghp())}"«L»
+          "auth": "{b64e("example-bot:" + ghp())}"«L»
         }}
       }}
     }}
-""")
-F(d + "kubeconfig.yaml", f"""
+""",
+)
+F(
+    d + "kubeconfig.yaml",
+    f"""
 apiVersion: v1
 kind: Config
 clusters:
   - name: prod-eu1
     cluster:
-      certificate-authority-data: {b64e(pem_text('cert'))}«N»
+      certificate-authority-data: {b64e(pem_text("cert"))}«N»
       server: https://10.42.0.1:6443«N»
 users:
   - name: admin@prod-eu1
     user:
-      client-certificate-data: {b64e(pem_text('cert'))}«N»
-      client-key-data: {b64e(pem_text('rsa'))}«L»
+      client-certificate-data: {b64e(pem_text("cert"))}«N»
+      client-key-data: {b64e(pem_text("rsa"))}«L»
   - name: ci@prod-eu1
     user:
       token: {rs(6, LO + DG)}.{rs(16, LO + DG)}«L»
@@ -1207,8 +1527,11 @@ contexts:
   - name: prod-eu1
     context: {{cluster: prod-eu1, user: admin@prod-eu1}}
 current-context: prod-eu1
-""")
-F(d + "kubeconfig-sa.yaml", f"""
+""",
+)
+F(
+    d + "kubeconfig-sa.yaml",
+    f"""
 apiVersion: v1
 kind: Config
 clusters:
@@ -1219,15 +1542,18 @@ clusters:
 users:
   - name: argocd-manager
     user:
-      token: {jwt({'iss': 'kubernetes/serviceaccount', 'kubernetes.io/serviceaccount/namespace': 'kube-system', 'sub': 'system:serviceaccount:kube-system:argocd-manager'}, 'RS256')}«L»
+      token: {jwt({"iss": "kubernetes/serviceaccount", "kubernetes.io/serviceaccount/namespace": "kube-system", "sub": "system:serviceaccount:kube-system:argocd-manager"}, "RS256")}«L»
   - name: eks-admin
     user:
       exec:
         apiVersion: client.authentication.k8s.io/v1beta1
         command: aws«N»
         args: ["eks", "get-token", "--cluster-name", "staging"]«N»
-""")
-F(d + "argocd-repo.yaml", f"""
+""",
+)
+F(
+    d + "argocd-repo.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1253,8 +1579,11 @@ stringData:
   url: https://github.com/example-org
   password: {ghp()}«L»
   username: not-used
-""")
-F(d + "argocd-cluster.yaml", f"""
+""",
+)
+F(
+    d + "argocd-cluster.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1268,14 +1597,17 @@ stringData:
   server: https://prod-us1.k8s.example.com
   config: |
     {{
-      "bearerToken": "{jwt({'iss': 'kubernetes/serviceaccount', 'sub': 'system:serviceaccount:kube-system:argocd-manager'}, 'RS256')}",«L»
+      "bearerToken": "{jwt({"iss": "kubernetes/serviceaccount", "sub": "system:serviceaccount:kube-system:argocd-manager"}, "RS256")}",«L»
       "tlsClientConfig": {{
         "insecure": false,
-        "caData": "{b64e(pem_text('cert'))}"«N»
+        "caData": "{b64e(pem_text("cert"))}"«N»
       }}
     }}
-""")
-F(d + "sa-token-secret.yaml", f"""
+""",
+)
+F(
+    d + "sa-token-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1285,11 +1617,14 @@ metadata:
     kubernetes.io/service-account.name: ci-deployer
 type: kubernetes.io/service-account-token
 data:
-  ca.crt: {b64e(pem_text('cert'))}«N»
-  namespace: {b64e('ci')}«N»
-  token: {b64e(jwt({'iss': 'kubernetes/serviceaccount', 'sub': 'system:serviceaccount:ci:ci-deployer'}, 'RS256'))}«L»
-""")
-F(d + "basic-auth-secret.yaml", f"""
+  ca.crt: {b64e(pem_text("cert"))}«N»
+  namespace: {b64e("ci")}«N»
+  token: {b64e(jwt({"iss": "kubernetes/serviceaccount", "sub": "system:serviceaccount:ci:ci-deployer"}, "RS256"))}«L»
+""",
+)
+F(
+    d + "basic-auth-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1298,8 +1633,11 @@ type: kubernetes.io/basic-auth
 stringData:
   username: ci-pusher«N»
   password: "{pw(14)}"«L»
-""")
-F(d + "multi-doc.yaml", f"""
+""",
+)
+F(
+    d + "multi-doc.yaml",
+    f"""
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1323,9 +1661,12 @@ metadata:
 data:
   SMTP_PASSWORD: {b64e(pw(16))}«L»
   WEBHOOK_SECRET: {b64e(hx(40))}«L»
-  SMTP_HOST: {b64e('smtp.example.com')}«N»
-""")
-F(d + "sealed-secret.yaml", f"""
+  SMTP_HOST: {b64e("smtp.example.com")}«N»
+""",
+)
+F(
+    d + "sealed-secret.yaml",
+    f"""
 apiVersion: bitnami.com/v1alpha1
 kind: SealedSecret
 metadata:
@@ -1340,8 +1681,11 @@ spec:
     metadata:
       name: orders-db
     type: Opaque
-""")
-F(d + "sops-secret.yaml", f"""
+""",
+)
+F(
+    d + "sops-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1368,8 +1712,11 @@ sops:
   pgp: []
   encrypted_regex: ^(data|stringData)$
   version: 3.9.0
-""")
-F(d + "external-secret.yaml", """
+""",
+)
+F(
+    d + "external-secret.yaml",
+    """
 apiVersion: external-secrets.io/v1beta1
 kind: ExternalSecret
 metadata:
@@ -1389,8 +1736,11 @@ spec:
     - secretKey: api-token«N»
       remoteRef:
         key: prod/orders/api-token«N»
-""")
-F(d + "chart/templates/secret.yaml", """
+""",
+)
+F(
+    d + "chart/templates/secret.yaml",
+    """
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1403,8 +1753,11 @@ data:
 stringData:
   token: "${APP_TOKEN}"«N»
   placeholder: changeme«N»
-""")
-F(d + "deployment-refs.yaml", """
+""",
+)
+F(
+    d + "deployment-refs.yaml",
+    """
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1426,8 +1779,11 @@ spec:
         - name: tls
           secret:
             secretName: orders-tls«N»
-""")
-F(d + "rbac.yaml", """
+""",
+)
+F(
+    d + "rbac.yaml",
+    """
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata:
@@ -1449,8 +1805,11 @@ subjects:
   - kind: ServiceAccount
     name: vault-token-reviewer«N»
     namespace: vault
-""")
-F(d + "secret-provider-class.yaml", f"""
+""",
+)
+F(
+    d + "secret-provider-class.yaml",
+    f"""
 apiVersion: secrets-store.csi.x-k8s.io/v1
 kind: SecretProviderClass
 metadata:
@@ -1465,16 +1824,22 @@ spec:
         - |
           objectName: orders-db-password«N»
           objectType: secret
-""")
-F(d + "sealed-secrets-cert.yaml", f"""
+""",
+)
+F(
+    d + "sealed-secrets-cert.yaml",
+    f"""
 apiVersion: v1
 kind: ConfigMap
 metadata:
   name: sealed-secrets-public-cert
 data:
-  cert.pem: {b64e(pem_text('cert'))}«N»
-""")
-F(d + "kustomization.yaml", """
+  cert.pem: {b64e(pem_text("cert"))}«N»
+""",
+)
+F(
+    d + "kustomization.yaml",
+    """
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 secretGenerator:
@@ -1486,24 +1851,41 @@ secretGenerator:
       - password=${PASSWORD}«N»
 generatorOptions:
   disableNameSuffixHash: true
-""")
-F(d + "placeholder-secret.yaml", f"""
+""",
+)
+F(
+    d + "placeholder-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
   name: demo
 data:
-  password: {b64e('changeme')}«N»
-  token: {b64e('REPLACE_ME')}«N»
-""")
+  password: {b64e("changeme")}«N»
+  token: {b64e("REPLACE_ME")}«N»
+""",
+)
 
-F(d + "secret.json", jm(json.dumps({
-    "apiVersion": "v1", "kind": "Secret",
-    "metadata": {"name": "legacy-json", "namespace": "default"},
-    "type": "Opaque",
-    "data": {"password": b64e(pw(18)), "user": b64e("legacy")},
-}, indent=2), {'"password"': "«L»", '"user"': "«N»"}) + "\n")
-F(d + "grafana-admin.yaml", f"""
+F(
+    d + "secret.json",
+    jm(
+        json.dumps(
+            {
+                "apiVersion": "v1",
+                "kind": "Secret",
+                "metadata": {"name": "legacy-json", "namespace": "default"},
+                "type": "Opaque",
+                "data": {"password": b64e(pw(18)), "user": b64e("legacy")},
+            },
+            indent=2,
+        ),
+        {'"password"': "«L»", '"user"': "«N»"},
+    )
+    + "\n",
+)
+F(
+    d + "grafana-admin.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1530,12 +1912,15 @@ kind: Secret
 metadata:
   name: uploader-config
 data:
-  config.json: {b64e(json.dumps({'endpoint': 'https://upload.example.com', 'apiToken': rs(40)}))}«L»
-""")
+  config.json: {b64e(json.dumps({"endpoint": "https://upload.example.com", "apiToken": rs(40)}))}«L»
+""",
+)
 
 # ======================================================= generic-assignment
 d = "generic-assignment/"
-F(d + "postgresql-values.yaml", f"""
+F(
+    d + "postgresql-values.yaml",
+    f"""
 global:
   postgresql:
     auth:
@@ -1550,49 +1935,82 @@ auth:
 primary:
   persistence:
     size: 50Gi
-""")
-F(d + "mariadb-values.yaml", f"""
+""",
+)
+F(
+    d + "mariadb-values.yaml",
+    f"""
 auth:
   rootPassword: "S3cure!pass"«L»
   database: wiki
   username: wiki
   password: "{pw(12)}"«L»
   existingSecret: mariadb-credentials«N»
-""")
-F(d + "redis-values.yaml", """
+""",
+)
+F(
+    d + "redis-values.yaml",
+    """
 auth:
   enabled: true
   password: "r3dis-pa55"«L»
   existingSecretPasswordKey: redis-password«N»
 sentinel:
   enabled: false
-""")
-F(d + "service-config.json", jm(json.dumps({
-    "service": "ledger",
-    "api_key": rs(32),
-    "oauth": {"client_id": uid(), "client_secret": rs(40, B64U)},
-    "db": {"user": "ledger", "password": "", "passwordFile": "/run/secrets/db"},
-    "token": None,
-    "secret": "REPLACE_ME",
-}, indent=2), {'"api_key"': "«L»", '"client_secret"': "«L»", '"client_id"': "«N»", '"password": ""': "«N»", '"token": null': "«N»", '"secret": "REPLACE_ME"': "«N»", '"passwordFile"': "«N»"}) + "\n")
-F(d + "django.env", f"""
+""",
+)
+F(
+    d + "service-config.json",
+    jm(
+        json.dumps(
+            {
+                "service": "ledger",
+                "api_key": rs(32),
+                "oauth": {"client_id": uid(), "client_secret": rs(40, B64U)},
+                "db": {"user": "ledger", "password": "", "passwordFile": "/run/secrets/db"},
+                "token": None,
+                "secret": "REPLACE_ME",
+            },
+            indent=2,
+        ),
+        {
+            '"api_key"': "«L»",
+            '"client_secret"': "«L»",
+            '"client_id"': "«N»",
+            '"password": ""': "«N»",
+            '"token": null': "«N»",
+            '"secret": "REPLACE_ME"': "«N»",
+            '"passwordFile"': "«N»",
+        },
+    )
+    + "\n",
+)
+F(
+    d + "django.env",
+    f"""
 DJANGO_SETTINGS_MODULE=shop.settings.prod
-SECRET_KEY={rs(50, AN + '!@#%^&*(-_=+)')}«L»
+SECRET_KEY={rs(50, AN + "!@#%^&*(-_=+)")}«L»
 DB_PASSWORD={pw(12)}«L»
 JWT_SECRET={rs(32)}«L»
 API_TOKEN=changeme«N»
 EMAIL_PASSWORD=«N»
 DB_PASSWORD_FILE=/run/secrets/db_password«N»
-""")
-F(d + "terraform.tfvars", f"""
+""",
+)
+F(
+    d + "terraform.tfvars",
+    f"""
 environment    = "prod"
 db_username    = "app"
 db_password    = "{pw(16)}"«L»
 admin_password = "Winter2024!"«L»
 vm_size        = "Standard_D4s_v5"
 state_bucket   = "tfstate-{hx(32)}"«N»
-""")
-F(d + "main.tf", """
+""",
+)
+F(
+    d + "main.tf",
+    """
 resource "random_password" "db" {
   length  = 24
   special = true
@@ -1611,22 +2029,31 @@ resource "kubernetes_secret" "app" {
     token    = data.vault_generic_secret.app.data["token"]«N»
   }
 }
-""")
-F(d + "application.properties", f"""
+""",
+)
+F(
+    d + "application.properties",
+    f"""
 spring.datasource.username=inventory
 spring.datasource.password={pw(14)}«L»
 spring.security.oauth2.client.registration.github.client-id=Iv1.{hx(16)}«N»
 spring.security.oauth2.client.registration.github.client-secret={hx(40)}«L»
 jwt.secret={rs(44, B64)}«L»
 management.password=${{MGMT_PASSWORD}}«N»
-""")
-F(d + "kafka-client.properties", f"""
+""",
+)
+F(
+    d + "kafka-client.properties",
+    f"""
 security.protocol=SASL_SSL
 sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="orders" password="{pw(16)}";«L»
 ssl.truststore.password=${{TRUSTSTORE_PASSWORD}}«N»
-""")
-F(d + "grafana-values.yaml", f"""
+""",
+)
+F(
+    d + "grafana-values.yaml",
+    f"""
 adminUser: admin
 adminPassword: "Gr4fana!2024"«L»
 admin:
@@ -1636,8 +2063,11 @@ admin:
 grafana.ini:
   auth.generic_oauth:
     client_secret: {rs(40)}«L»
-""")
-F(d + "keycloak-values.yaml", f"""
+""",
+)
+F(
+    d + "keycloak-values.yaml",
+    f"""
 auth:
   adminUser: admin
   adminPassword: {pw(16)}«L»
@@ -1646,16 +2076,22 @@ externalDatabase:
   passwordSecretRef:
     name: keycloak-db«N»
     key: password
-""")
-F(d + "mongodb-values.yaml", f"""
+""",
+)
+F(
+    d + "mongodb-values.yaml",
+    f"""
 auth:
   rootUser: root
   rootPassword: "{pw(20)}"«L»
   usernames: ["catalog", "reports"]
   passwords: ["{pw(12)}", "{pw(12)}"]«L»
   databases: ["catalog", "reports"]
-""")
-F(d + "settings.yaml", """
+""",
+)
+F(
+    d + "settings.yaml",
+    """
 app:
   secret: ${APP_SECRET}«N»
   token: "{{ .Values.app.token }}"«N»
@@ -1670,8 +2106,11 @@ app:
   tokenTTL: 24h«N»
   passwordPolicy: strong«N»
   secret_name: app-secret«N»
-""")
-F(d + "identifiers.yaml", f"""
+""",
+)
+F(
+    d + "identifiers.yaml",
+    f"""
 workload:
   name: ingest-7f9c8d6b5-x2kqz«N»
   clientId: {uid()}«N»
@@ -1680,8 +2119,11 @@ workload:
   cacheKey: node-modules-{sha256hex()}«N»
   trace: 00-{hx(32)}-{hx(16)}-01«N»
   resource: projects/acme-prod/locations/europe-west1/keyRings/sops/cryptoKeys/{rs(24, LO + DG)}«N»
-""")
-F(d + "settings.xml", f"""
+""",
+)
+F(
+    d + "settings.xml",
+    f"""
 <settings>
   <servers>
     <server>
@@ -1696,35 +2138,57 @@ F(d + "settings.xml", f"""
     </server>
   </servers>
 </settings>
-""")
-F(d + "appsettings.Production.json", jm(json.dumps({
-    "Jwt": {"Issuer": "https://id.example.com", "SigningKey": rs(64, B64)},
-    "Smtp": {"Host": "smtp.example.com", "Password": "Spring2024#"},
-    "Oidc": {"ClientId": "web", "ClientSecret": rs(32)},
-}, indent=2), {'"SigningKey"': "«L»", '"Password"': "«L»", '"ClientSecret"': "«L»"}) + "\n")
-F(d + "ldap.yaml", f"""
+""",
+)
+F(
+    d + "appsettings.Production.json",
+    jm(
+        json.dumps(
+            {
+                "Jwt": {"Issuer": "https://id.example.com", "SigningKey": rs(64, B64)},
+                "Smtp": {"Host": "smtp.example.com", "Password": "Spring2024#"},
+                "Oidc": {"ClientId": "web", "ClientSecret": rs(32)},
+            },
+            indent=2,
+        ),
+        {'"SigningKey"': "«L»", '"Password"': "«L»", '"ClientSecret"': "«L»"},
+    )
+    + "\n",
+)
+F(
+    d + "ldap.yaml",
+    f"""
 ldap:
   url: ldaps://ldap.example.com:636«N»
   bindDN: cn=svc-gitlab,ou=services,dc=example,dc=com
   bind_password: '{pw(14)}'«L»
   passwd: letmein42«L»
-""")
-F(d + "docs-values.yaml", """
+""",
+)
+F(
+    d + "docs-values.yaml",
+    """
 # Set the password in Vault (secret/data/docs/admin), never here.«N»
 docs:
   adminPassword: ""«N»
   apiKey: <your-api-key>«N»
   token: REPLACE_ME«N»
-""")
+""",
+)
 
 # ======================================================= password-hash
 d = "password-hash/"
-F(d + "htpasswd", f"""
+F(
+    d + "htpasswd",
+    f"""
 admin:{apr1()}«L»
-ci:{bcrypt('05', '2y')}«L»
+ci:{bcrypt("05", "2y")}«L»
 ops:{{SHA}}{b64b(20)}«L»
-""")
-F(d + "ingress-basic-auth.yaml", f"""
+""",
+)
+F(
+    d + "ingress-basic-auth.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1734,16 +2198,19 @@ type: Opaque
 stringData:
   auth: |
     kibana:{apr1()}«L»
-    oncall:{bcrypt('10', '2y')}«L»
+    oncall:{bcrypt("10", "2y")}«L»
 ---
 apiVersion: v1
 kind: Secret
 metadata:
   name: prometheus-basic-auth
 data:
-  auth: {b64e('prom:' + apr1())}«L»
-""")
-F(d + "argocd-secret.yaml", f"""
+  auth: {b64e("prom:" + apr1())}«L»
+""",
+)
+F(
+    d + "argocd-secret.yaml",
+    f"""
 apiVersion: v1
 kind: Secret
 metadata:
@@ -1755,16 +2222,22 @@ stringData:
   admin.password: {bcrypt()}«L»
   admin.passwordMtime: "2024-04-22T08:15:31Z"«N»
   server.secretkey: {rs(44, B64)}«L:generic-assignment»
-""")
-F(d + "argocd-values.yaml", f"""
+""",
+)
+F(
+    d + "argocd-values.yaml",
+    f"""
 configs:
   secret:
     argocdServerAdminPassword: "{bcrypt()}"«L»
     argocdServerAdminPasswordMtime: "2024-04-22T08:15:31Z"«N»
   params:
     server.insecure: false
-""")
-F(d + "cloud-init-users.yaml", f"""
+""",
+)
+F(
+    d + "cloud-init-users.yaml",
+    f"""
 #cloud-config
 users:
   - name: ops
@@ -1774,8 +2247,11 @@ chpasswd:
   expire: false
   list: |
     root:{sha512crypt()}«L»
-""")
-F(d + "traefik-basicauth.yaml", f"""
+""",
+)
+F(
+    d + "traefik-basicauth.yaml",
+    f"""
 apiVersion: traefik.io/v1alpha1
 kind: Middleware
 metadata:
@@ -1792,35 +2268,53 @@ spec:
   basicAuth:
     users:
       - "admin:{apr1()}"«L»
-      - "viewer:{bcrypt('10', '2y')}"«L»
-""")
-F(d + "web-config.yaml", f"""
+      - "viewer:{bcrypt("10", "2y")}"«L»
+""",
+)
+F(
+    d + "web-config.yaml",
+    f"""
 # Prometheus exporter web config
 tls_server_config:
   cert_file: /etc/exporter/tls.crt
   key_file: /etc/exporter/tls.key«N»
 basic_auth_users:
-  prometheus: {bcrypt('10', '2y')}«L»
-""")
-F(d + "mosquitto.passwd", f"""
+  prometheus: {bcrypt("10", "2y")}«L»
+""",
+)
+F(
+    d + "mosquitto.passwd",
+    f"""
 sensor-gw:$7$101${b64b(12)}${b64b(64)}«L»
-""")
-F(d + "pgbouncer-userlist.txt", f"""
+""",
+)
+F(
+    d + "pgbouncer-userlist.txt",
+    f"""
 "app" "md5{hx(32)}"«L»
 "reports" "SCRAM-SHA-256$4096:{b64b(16)}${b64b(32)}:{b64b(32)}"«L»
-""")
-F(d + "postgres-init.sql", f"""
+""",
+)
+F(
+    d + "postgres-init.sql",
+    f"""
 CREATE ROLE replicator WITH REPLICATION LOGIN PASSWORD 'SCRAM-SHA-256$4096:{b64b(16)}${b64b(32)}:{b64b(32)}';«L»
 CREATE ROLE readonly NOLOGIN;
-""")
-F(d + "README.md", """
+""",
+)
+F(
+    d + "README.md",
+    """
 # Basic auth
 
 Create the entry with `htpasswd -nbB admin <password>` and paste the output,
 which looks like `admin:$2y$10$<53 characters>`, into the sealed secret.«N»
 Argo CD expects `admin.password` as a bcrypt hash (`$2a$10$...`).«N»
-""")
-F(d + "checksums.yaml", f"""
+""",
+)
+F(
+    d + "checksums.yaml",
+    f"""
 artifacts:
   - name: app.tar.gz
     sha256: {sha256hex()}«N»
@@ -1829,16 +2323,32 @@ artifacts:
     digest: sha256:{sha256hex()}«N»
 passwordHashAlgorithm: bcrypt«N»
 bcryptCost: 10«N»
-""")
-F(d + "package-lock.json", jm(json.dumps({
-    "name": "dashboard",
-    "lockfileVersion": 3,
-    "packages": {"node_modules/left-pad": {
-        "version": "1.3.0",
-        "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
-        "integrity": "sha512-" + b64b(64)}},
-}, indent=2), {'"integrity"': "«N»"}) + "\n")
-F(d + "deployment-annotations.yaml", f"""
+""",
+)
+F(
+    d + "package-lock.json",
+    jm(
+        json.dumps(
+            {
+                "name": "dashboard",
+                "lockfileVersion": 3,
+                "packages": {
+                    "node_modules/left-pad": {
+                        "version": "1.3.0",
+                        "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
+                        "integrity": "sha512-" + b64b(64),
+                    }
+                },
+            },
+            indent=2,
+        ),
+        {'"integrity"': "«N»"},
+    )
+    + "\n",
+)
+F(
+    d + "deployment-annotations.yaml",
+    f"""
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1855,14 +2365,20 @@ spec:
       containers:
         - name: web
           image: registry.example.com/web@sha256:{sha256hex()}«N»
-""")
+""",
+)
 
-F(d + "shadow-fragment.txt", f"""
+F(
+    d + "shadow-fragment.txt",
+    f"""
 deploy:$y$j9T${rs(22, BCRYPT)}${rs(43, BCRYPT)}:19700:0:99999:7:::«L»
 nobody:*:19700:0:99999:7:::«N»
 backup:!:19700:0:99999:7:::«N»
-""")
-F(d + "jenkins-casc.yaml", f"""
+""",
+)
+F(
+    d + "jenkins-casc.yaml",
+    f"""
 jenkins:
   securityRealm:
     local:
@@ -1872,25 +2388,46 @@ jenkins:
           password: "#jbcrypt:{bcrypt()}"«L»
         - id: reader
           password: "${{READER_PASSWORD}}"«N»
-""")
-F(d + "users-fixture.json", jm(json.dumps([
-    {"model": "auth.user", "pk": 1, "fields": {
-        "username": "admin",
-        "password": f"pbkdf2_sha256$600000${rs(22)}${b64b(32)}",
-        "is_superuser": True}},
-], indent=2), {'"password"': "«L»"}) + "\n")
-F(d + "app-auth.yaml", f"""
+""",
+)
+F(
+    d + "users-fixture.json",
+    jm(
+        json.dumps(
+            [
+                {
+                    "model": "auth.user",
+                    "pk": 1,
+                    "fields": {
+                        "username": "admin",
+                        "password": f"pbkdf2_sha256$600000${rs(22)}${b64b(32)}",
+                        "is_superuser": True,
+                    },
+                },
+            ],
+            indent=2,
+        ),
+        {'"password"': "«L»"},
+    )
+    + "\n",
+)
+F(
+    d + "app-auth.yaml",
+    f"""
 auth:
   users:
     - name: ops
-      passwordHash: "$argon2id$v=19$m=65536,t=3,p=4${b64b(16).rstrip('=')}${b64b(32).rstrip('=')}"«L»
+      passwordHash: "$argon2id$v=19$m=65536,t=3,p=4${b64b(16).rstrip("=")}${b64b(32).rstrip("=")}"«L»
   nginx:
     auth_basic_user_file: /etc/nginx/htpasswd«N»
-""")
+""",
+)
 
 # ======================================================= cli-credential
 d = "cli-credential/"
-F(d + "bootstrap.sh", f"""
+F(
+    d + "bootstrap.sh",
+    f"""
 #!/usr/bin/env bash
 set -euo pipefail
 kubectl create namespace orders --dry-run=client -o yaml | kubectl apply -f -
@@ -1901,8 +2438,11 @@ mysql -u root -pS3cret inventory < dump.sql«L»
 argocd login argocd.example.com --username admin --password '{pw(14)}' --grpc-web«L»
 docker login registry.example.com -u ci -p {pw(18)}«L»
 az login --service-principal -u {uid()} -p {azure_client_secret()} --tenant {uid()}«L»
-""")
-F(d + "bootstrap-safe.sh", """
+""",
+)
+F(
+    d + "bootstrap-safe.sh",
+    """
 #!/usr/bin/env bash
 set -euo pipefail
 read -rsp "Database password: " DB_PASSWORD«N»
@@ -1914,8 +2454,11 @@ mysql -u root -p inventory < dump.sql«N»
 docker login registry.example.com -u ci --password-stdin < /run/secrets/registry-token«N»
 argocd admin initial-password -n argocd«N»
 oauth2-proxy --client-secret="$(cat /run/secrets/client-secret)"«N»
-""")
-F(d + "docker-compose.yaml", f"""
+""",
+)
+F(
+    d + "docker-compose.yaml",
+    f"""
 services:
   postgres:
     image: postgres:16.3
@@ -1940,8 +2483,11 @@ services:
 secrets:
   pg_password:
     file: ./secrets/pg_password.txt«N»
-""")
-F(d + ".gitlab-ci.yml", f"""
+""",
+)
+F(
+    d + ".gitlab-ci.yml",
+    f"""
 deploy:
   stage: deploy
   image: alpine/helm:3.15.2
@@ -1950,8 +2496,11 @@ deploy:
     - helm upgrade --install api ./chart --set-string db.password=$DB_PASSWORD«N»
     - export PGPASSWORD={pw(12)}«L»
     - psql -h db.example.com -U migrator -c 'select 1'
-""")
-F(d + "oauth2-proxy.yaml", f"""
+""",
+)
+F(
+    d + "oauth2-proxy.yaml",
+    f"""
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1969,8 +2518,11 @@ spec:
             - --client-secret={rs(32)}«L»
             - --cookie-secret={b64u(rbytes(32))}«L»
             - --client-secret-file=/etc/oauth2-proxy/client-secret«N»
-""")
-F(d + "README.md", f"""
+""",
+)
+F(
+    d + "README.md",
+    """
 # Staging environment
 
 The staging cluster is reachable at https://staging.example.com.
@@ -1979,9 +2531,12 @@ Log in with admin / n0tS0Secret! and change it on first use.«L»
 
 Set the password in Vault under `secret/data/staging/admin`.«N»
 Password: see the 1Password vault "Platform".«N»
-To read the generated one run `kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{{.data.password}}' | base64 -d`.«N»
-""")
-F(d + "deployment-comments.yaml", f"""
+To read the generated one run `kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d`.«N»
+""",
+)
+F(
+    d + "deployment-comments.yaml",
+    """
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1997,8 +2552,11 @@ spec:
           env:
             - name: ERP_DB_HOST
               value: erp-db
-""")
-F(d + "ops.sh", f"""
+""",
+)
+F(
+    d + "ops.sh",
+    f"""
 #!/usr/bin/env bash
 sshpass -p '{pw(12)}' ssh ops@10.0.4.12 'systemctl restart erp'«L»
 openssl pkcs12 -export -in tls.crt -inkey tls.key -out bundle.p12 -passout pass:{pw(12)}«L»
@@ -2007,8 +2565,11 @@ curl -u "admin:{pw(12)}" https://jenkins.example.com/api/json«L»
 vault login -method=userpass username=ops password={pw(14)}«L»
 openssl pkcs12 -export -in tls.crt -inkey tls.key -out bundle.p12 -passout env:P12_PASSWORD«N»
 redis-cli -h redis.prod -a "$REDIS_PASSWORD" PING«N»
-""")
-F(d + "Makefile", f"""
+""",
+)
+F(
+    d + "Makefile",
+    f"""
 DB_URL ?= postgres://localhost:5432/app
 
 migrate:
@@ -2016,12 +2577,16 @@ migrate:
 
 seed:
 \tPGPASSWORD=$(PGPASSWORD) psql -h db -U app -f seed.sql«N»
-""")
-F(d + "terraform-apply.sh", f"""
+""",
+)
+F(
+    d + "terraform-apply.sh",
+    f"""
 #!/bin/sh
 terraform apply -auto-approve -var "db_password={pw(16)}" -var-file=prod.tfvars«L»
 terraform apply -auto-approve -var "db_password=$TF_VAR_db_password"«N»
-""")
+""",
+)
 
 
 # ---------------------------------------------------------------- write
@@ -2080,15 +2645,22 @@ def main() -> None:
         "# line: 1-based; for a multi-line PEM block the BEGIN line.",
     ]
     for lab in labels:
-        out += [f"- path: {lab['path']}", f"  line: {lab['line']}",
-                f"  kind: {lab['kind']}", f"  leak: {'true' if lab['leak'] else 'false'}"]
+        out += [
+            f"- path: {lab['path']}",
+            f"  line: {lab['line']}",
+            f"  kind: {lab['kind']}",
+            f"  leak: {'true' if lab['leak'] else 'false'}",
+        ]
     (ROOT / "labels.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
     from collections import Counter
+
     c = Counter((lab["kind"], lab["leak"]) for lab in labels)
     for k in KINDS:
         print(f"{k:20} leaks={c[(k, True)]:3} negatives={c[(k, False)]:3}")
-    print(f"{'total':20} leaks={sum(v for (k, l), v in c.items() if l):3} "
-          f"negatives={sum(v for (k, l), v in c.items() if not l):3} files={len(FILES)}")
+    print(
+        f"{'total':20} leaks={sum(v for (_k, leak), v in c.items() if leak):3} "
+        f"negatives={sum(v for (_k, leak), v in c.items() if not leak):3} files={len(FILES)}"
+    )
 
 
 if __name__ == "__main__":

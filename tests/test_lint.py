@@ -1,0 +1,20 @@
+"""The code base stays clean under the project's linter and formatter (ruff)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT
+
+ruff = shutil.which("ruff")
+
+
+@pytest.mark.skipif(ruff is None, reason="ruff is not installed (pip install '.[test]')")
+@pytest.mark.parametrize("args", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_ruff(args):
+    result = subprocess.run(
+        [ruff, *args, "gitops_guard", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
