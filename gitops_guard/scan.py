@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from gitops_guard.detect.engine import FileResult, Scanner
 from gitops_guard.findings import Finding
-from gitops_guard.sources import Document
+from gitops_guard.sources import Document, Reference, read_reference
 
 
 @dataclass
@@ -34,6 +34,8 @@ class Report:
     seconds: float = 0.0
     # origins of the files that were scanned (for baseline updates)
     origins: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    max_file_size: int = 10 * 1024 * 1024
 
     @property
     def incomplete(self) -> bool:
@@ -57,6 +59,7 @@ class Report:
         self.bytes_scanned += result.size
         self.suppressed += result.suppressed
         self.findings.extend(result.findings)
+        self.references.extend(result.references)
         self.warnings.extend(Diagnostic(result.path, w) for w in result.warnings)
 
 
@@ -82,9 +85,13 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def run(scanner: Scanner, documents: Iterable[Document], jobs: int | None = None) -> Report:
+def run(
+    scanner: Scanner, documents: Iterable[Document], jobs: int | None = None, max_file_size: int | None = None
+) -> Report:
     """Scan every document; with more than one job and many files, in forked workers."""
     report = Report()
+    if max_file_size is not None:
+        report.max_file_size = max_file_size
     started = time.perf_counter()
     jobs = default_jobs() if jobs is None else jobs
     pending: list[Document] = []
@@ -106,6 +113,31 @@ def run(scanner: Scanner, documents: Iterable[Document], jobs: int | None = None
     else:
         for doc in itertools.chain(pending, iterator):
             report.add(_scan_one(scanner, doc))
+    _read_references(scanner, report)
     report.seconds = time.perf_counter() - started
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def _read_references(scanner: Scanner, report: Report) -> None:
+    """Scan the files that scanned files feed into Secrets, as that content.
+
+    Their ordinary scan (if they were under a scanned path) is already in the
+    report; the two are merged so that each value is reported once, by the
+    most specific rule.
+    """
+    for ref in dict.fromkeys(report.references):
+        if not os.path.isfile(ref.origin):
+            report.warnings.append(
+                Diagnostic(ref.path, "is referenced by a secretGenerator but does not exist")
+            )
+            continue
+        result = _scan_one(scanner, read_reference(ref, report.max_file_size))
+        if result.error:
+            report.errors.append(Diagnostic(result.path, result.error))
+            continue
+        if not result.findings:
+            continue
+        earlier = [f for f in report.findings if f.path == ref.path]
+        others = [f for f in report.findings if f.path != ref.path]
+        report.findings = others + scanner.merge(earlier + result.findings)

@@ -26,6 +26,21 @@ class Document:
     # Where the bytes came from, independent of how the path is displayed (an
     # absolute file path here; a commit and path for history sources).
     origin: str = ""
+    # How another file uses this one, when that decides how to read it (a
+    # Kustomize secretGenerator's env file or file); None for a plain file.
+    role: Reference | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A file that a scanned file feeds into a Secret (Kustomize secretGenerator)."""
+
+    path: str  # display path
+    origin: str  # absolute path
+    kind: str  # "env": dotenv lines; "file": the whole content is one value
+    key: str  # the Secret key (for "file")
+    secret_name: str | None = None
+    namespace: str | None = None
 
 
 class _IgnoreRules:
@@ -64,6 +79,12 @@ class _IgnoreRules:
             if spec.match_file(sub + "/" if is_dir else sub):  # type: ignore[attr-defined]
                 return True
         return False
+
+
+def read_reference(ref: Reference, max_size: int) -> Document:
+    doc = _read(Path(ref.origin), ref.path, max_size)
+    doc.role = ref
+    return doc
 
 
 def _read(full: Path, display: str, max_size: int) -> Document:
@@ -152,4 +173,4 @@ def virtual(path: str, text: str | bytes) -> Document:
     return Document(path, data=data, size=len(data))
 
 
-__all__ = ["Document", "walk_paths", "virtual", "ExitCode"]
+__all__ = ["Document", "Reference", "walk_paths", "virtual", "read_reference", "ExitCode"]

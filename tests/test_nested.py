@@ -123,3 +123,32 @@ def test_env_files_report_at_their_lines(scan):
 def test_tfvars_literals_reported_terraform_references_not(scan):
     text = 'db_password = var.db_password\nlocal_token = local.token\napi_token = "Tf-L1teral-Tok3n"\n'
     assert found(scan("prod.tfvars", text)) == {(3, "generic-credential")}
+
+
+def test_secret_generator_envs_and_files_reported_in_the_referenced_files(tmp_path):
+    from gitops_guard.commands.scan import scan_paths
+
+    overlay = tmp_path / "overlays" / "prod"
+    overlay.mkdir(parents=True)
+    (overlay / "kustomization.yaml").write_text(
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\n"
+        "secretGenerator:\n  - name: db\n    envs: [db.settings]\n"
+        "    files:\n      - db-password.txt\n      - api-token=../../shared/token.dat\n      - missing.txt\n"
+    )
+    (overlay / "db.settings").write_text(
+        "# generated into Secret db\nDB_USER=shop\nDB_PASSWORD=Gen-Env-Pass-21\n"
+    )
+    (overlay / "db-password.txt").write_text("\nGen-File-Pass-22\n")
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "token.dat").write_text("Zx8Qw2Lm9Pv4Rt7Yb3Nc6Kd1Hs5Jf0\n")
+    report = scan_paths([str(tmp_path)])
+    got = {(f.path, f.line, f.rule_id) for f in report.findings}
+    assert got == {
+        ("overlays/prod/db.settings", 3, "generic-credential"),
+        ("overlays/prod/db-password.txt", 2, "k8s-secret-value"),
+        ("shared/token.dat", 1, "k8s-secret-value"),
+    }
+    token = next(f for f in report.findings if f.path == "shared/token.dat")
+    assert (token.k8s.name, token.k8s.namespace, token.k8s.key) == ("db", None, "api-token")
+    assert any("missing.txt" in w.path and "does not exist" in w.message for w in report.warnings)
+    assert not report.errors

@@ -43,11 +43,9 @@ def scan_paths(
     scanner = build_scanner(config)
     baseline_file = find_baseline(baseline_path, paths) if use_baseline else None
     baseline = Baseline.load(baseline_file) if baseline_file is not None else None
-    report = run(
-        scanner,
-        walk_paths(paths, config.exclude, config.max_file_size, config.path.parent if config.path else None),
-        jobs,
-    )
+    exclude_base = config.path.parent if config.path else None
+    documents = walk_paths(paths, config.exclude, config.max_file_size, exclude_base)
+    report = run(scanner, documents, jobs, config.max_file_size)
     if baseline is not None:
         report.findings, report.baselined = baseline.split(report.findings)
     return report

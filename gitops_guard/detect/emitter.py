@@ -11,6 +11,7 @@ from gitops_guard.detect.content import ContentScanner
 from gitops_guard.findings import Finding, K8sObject
 from gitops_guard.parsing.text import Lines
 from gitops_guard.parsing.yamlnodes import value_position
+from gitops_guard.sources import Reference
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Emitter:
         self.content = content
         self.store = store
         self.findings: list[Finding] = []
+        # Files this one feeds into Secrets (kustomize generators), to be read in turn.
+        self.references: list[Reference] = []
+        self.origin = ""
         # When set, every finding goes to this line (a document serialised
         # inside one value, such as the last-applied annotation).
         self.pinned_line: int | None = None
@@ -59,6 +63,8 @@ class Emitter:
         """
         inner = Emitter(self.path, Lines(text), self.catalog, self.content, self.store)
         inner.findings = self.findings
+        inner.references = self.references
+        inner.origin = self.origin
         inner.depth = self.depth + 1
         if self.pinned_line is not None:
             inner.pinned_line, inner.pinned_column = self.pinned_line, self.pinned_column

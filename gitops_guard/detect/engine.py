@@ -16,6 +16,7 @@ from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.content import ContentScanner, Hits
 from gitops_guard.detect.decoding import has_long_run, scan_runs
 from gitops_guard.detect.emitter import Emitter, StoreHint
+from gitops_guard.detect.generated import generated_secret
 from gitops_guard.detect.kubernetes import SAFE_KINDS
 from gitops_guard.detect.suppress import Suppressor
 from gitops_guard.detect.triggers import TRIGGER_WORDS, only_safe_kinds, wants_structure
@@ -23,7 +24,7 @@ from gitops_guard.findings import Finding
 from gitops_guard.parsing import yamlnodes
 from gitops_guard.parsing.formats import detect_format
 from gitops_guard.parsing.text import Lines, prepare, to_text
-from gitops_guard.sources import Document
+from gitops_guard.sources import Document, Reference
 
 
 @dataclass
@@ -36,6 +37,8 @@ class FileResult:
     size: int = 0
     suppressed: int = 0
     origin: str = ""
+    # Files this one feeds into Secrets; the runner reads them in turn.
+    references: list[Reference] = field(default_factory=list)
 
 
 def _is_sops(doc) -> bool:
@@ -80,12 +83,12 @@ class Scanner:
         result.warnings.extend(prepared.warnings)
         hits = self.content.locate(prepared.data)
         encoded = has_long_run(prepared.data)
-        if hits is None and not encoded:
+        if hits is None and not encoded and doc.role is None:
             return result  # no keyword, no long base64: nothing any rule could report
         hits = hits or Hits({}, set())
         text = to_text(prepared.data, result.warnings)
         try:
-            findings = self._detect(doc.path, text, hits, result, encoded)
+            findings = self._detect(doc, text, hits, result, encoded)
         except RecursionError:
             result.error = "too deeply nested to analyse"
             return result
@@ -95,21 +98,28 @@ class Scanner:
         result.findings = sorted(kept, key=Finding.sort_key)
         return result
 
-    def _detect(self, path: str, text: str, hits: Hits, result: FileResult, encoded: bool) -> list[Finding]:
+    def _detect(
+        self, doc: Document, text: str, hits: Hits, result: FileResult, encoded: bool
+    ) -> list[Finding]:
         lines = Lines(text)
-        em = Emitter(path, lines, self.catalog, self.content, self.store)
+        em = Emitter(doc.path, lines, self.catalog, self.content, self.store)
+        em.origin = doc.origin
         for m in self.content.match(text, lines, hits.content):
             em.emit(m.rule.id, m.line, m.column, m.secret, message=m.rule.title)
-        fmt = detect_format(path, text)
+        if doc.role is not None:
+            generated_secret(doc.role, lines, em)
+            return self.merge(em.findings)
+        fmt = detect_format(doc.path, text)
         if fmt == "yaml" and only_safe_kinds(text, SAFE_KINDS):
-            return self._merge(em.findings)  # ExternalSecrets, SealedSecrets: references and ciphertext
+            return self.merge(em.findings)  # ExternalSecrets, SealedSecrets: references and ciphertext
         if fmt in ("yaml", "json") and wants_structure(lines, hits.triggers):
             self._structured(text, lines, em, result)
         elif fmt == "assignments" and hits.triggers:
             line_rules.analyze(lines.lines, em, yaml_like=False)
         if encoded:
             scan_runs(text, lines, em)
-        return self._merge(em.findings)
+        result.references.extend(em.references)
+        return self.merge(em.findings)
 
     def _structured(self, text: str, lines: Lines, em: Emitter, result: FileResult) -> None:
         parsed = yamlnodes.parse(text)
@@ -123,7 +133,7 @@ class Scanner:
             )
             line_rules.analyze(lines.lines, em, first_line=parsed.error_line)
 
-    def _merge(self, findings: list[Finding]) -> list[Finding]:
+    def merge(self, findings: list[Finding]) -> list[Finding]:
         """Drop exact repeats, and a weaker rule's report of a value a stronger rule reported.
 
         Two value findings on one line are of the same value when they start

@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect import generic
 from gitops_guard.detect.emitter import Emitter
+from gitops_guard.detect.kustomize import collect_generator_files
 from gitops_guard.detect.secrets import MAX_NESTING, analyze_secret
 from gitops_guard.detect.triggers import wants_structure
 from gitops_guard.detect.workloads import (
@@ -60,6 +61,8 @@ def analyze_document(doc: Node, em: Emitter, *, sops: bool = False) -> None:
             analyze_document(item, em, sops=sops)
         return
     _last_applied(doc, em)
+    if yn.get(doc, "secretGenerator") is not None:
+        collect_generator_files(doc, em)
     if kind == "Secret":
         analyze_secret(doc, em, analyze_document)
         return

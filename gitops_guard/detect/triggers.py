@@ -57,7 +57,7 @@ def _only_comments(doc: str) -> bool:
 def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
     for number in sorted(trigger_lines):
         line = lines.get(number)
-        if "last-applied-configuration" in line or _KIND_LINE.search(line):
+        if "last-applied-configuration" in line or "secretGenerator" in line or _KIND_LINE.search(line):
             return True
         for m in _ASSIGNMENT.finditer(line):
             if is_credential_key(m.group("key")):
