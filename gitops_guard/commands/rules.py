@@ -19,7 +19,10 @@ def list_rules() -> None:
     table = Table("id", "severity", "category", "title", box=None)
     for rule in sorted(catalog.rules.values(), key=lambda r: r.id):
         table.add_row(rule.id, rule.severity, rule.category, escape(rule.title))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # piped: one rule per line, easy to grep
+    console.print(table)
 
 
 def show_rule(rule_id: str) -> None:
