@@ -112,7 +112,7 @@ def scan(
             output,
             fail_on.value,
             config,
-            color=not no_color and "NO_COLOR" not in os.environ,
+            color=not no_color and not os.environ.get("NO_COLOR"),
             jobs=jobs,
             baseline=baseline,
         )

@@ -105,6 +105,7 @@ def load_config(path: Path | None) -> Config:
         raise _err(path, sorted(unknown)[0], f"is not known (known fields: {', '.join(sorted(_KNOWN))})")
     config = Config(path=path)
     config.exclude = _str_list(path, "exclude", raw.get("exclude"))
+    _check_patterns(path, "exclude", config.exclude)
     config.disable = _str_list(path, "disable", raw.get("disable"))
     config.rules_dirs = [path.parent / d for d in _str_list(path, "rules_dirs", raw.get("rules_dirs"))]
     size = raw.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
@@ -118,8 +119,18 @@ def load_config(path: Path | None) -> Config:
     extra = set(store) - {"kind", "name", "path_prefix"}
     if extra:
         raise _err(path, f"store.{sorted(extra)[0]}", "is not known (kind, name, path_prefix)")
+    if store.get("kind", "ClusterSecretStore") not in ("SecretStore", "ClusterSecretStore"):
+        raise _err(path, "store.kind", "must be SecretStore or ClusterSecretStore")
     config.store = StoreHint(**store)
     return config
+
+
+def _check_patterns(path: Path, name: str, patterns: list[str]) -> None:
+    from gitops_guard.sources import compile_patterns
+
+    bad = compile_patterns(patterns)[1] if patterns else []
+    if bad:
+        raise _err(path, name, f"has a pattern that is not a valid gitignore pattern ({bad[0]!r})")
 
 
 def _allowlist(path: Path, raw: Any) -> Suppressor:
@@ -138,8 +149,10 @@ def _allowlist(path: Path, raw: Any) -> Suppressor:
         where = f"allowlist.rules.{rule_id}"
         if not isinstance(spec, dict) or set(spec) - {"values", "paths"}:
             raise _err(path, where, "must be a mapping with values and/or paths")
+        paths = _str_list(path, f"{where}.paths", spec.get("paths"))
+        _check_patterns(path, f"{where}.paths", paths)
         per_rule[str(rule_id)] = RuleAllow(
             values=_regexes(path, f"{where}.values", spec.get("values")),
-            paths=_str_list(path, f"{where}.paths", spec.get("paths")),
+            paths=paths,
         )
     return Suppressor(values=_regexes(path, "allowlist.values", raw.get("values")), per_rule=per_rule)

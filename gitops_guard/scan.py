@@ -48,9 +48,12 @@ class Report:
         if result.skip_reason:
             self.skipped[result.skip_reason] += 1
             if result.skip_reason == "too-large":
-                self.warnings.append(
+                # Not read, so not known to be clean: the scan is incomplete.
+                self.errors.append(
                     Diagnostic(
-                        result.path, f"not scanned: {result.size} bytes is over the size cap (max_file_size)"
+                        result.path,
+                        f"not scanned: {result.size} bytes is over the size cap; raise max_file_size "
+                        "in .gitops-guard.yaml or add the file to exclude",
                     )
                 )
             return

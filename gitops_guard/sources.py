@@ -43,6 +43,27 @@ class Reference:
     namespace: str | None = None
 
 
+def compile_patterns(patterns: list[str]):
+    """A gitignore matcher, and the patterns it had to leave out.
+
+    Like git, a malformed line (a lone ``!``, a trailing backslash) is ignored
+    instead of ending the scan.
+    """
+    import pathspec  # imported only when some pattern exists
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(patterns), []
+    except Exception:  # pathspec raises its own error types for bad lines
+        good, bad = [], []
+        for line in patterns:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+                good.append(line)
+            except Exception:
+                bad.append(line)
+        return pathspec.GitIgnoreSpec.from_lines(good), bad
+
+
 class _IgnoreRules:
     """.gitignore files met while walking, plus the configured excludes."""
 
@@ -55,9 +76,7 @@ class _IgnoreRules:
 
     @staticmethod
     def _compile(patterns: list[str]):
-        import pathspec  # imported only when some pattern exists
-
-        return pathspec.GitIgnoreSpec.from_lines(patterns)
+        return compile_patterns(patterns)[0]
 
     def add_gitignore(self, rel_dir: str, path: Path) -> None:
         try:
@@ -125,6 +144,9 @@ def walk_paths(
         root = Path(arg)
         if not root.exists():
             raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
+        if not root.is_file() and not root.is_dir():
+            yield Document(PurePosixPath(root).as_posix(), skip_reason="not-a-regular-file")
+            continue
         if root.is_file():
             prefix = _prefix_from(exclude_base, root.parent)
             rules = _IgnoreRules(excludes, prefix or "")
@@ -164,6 +186,8 @@ def _walk_dir(root: Path, ignore: _IgnoreRules, max_size: int) -> Iterator[Docum
                 if ignore.ignored(rel, False):
                     continue
                 yield _read(Path(entry.path), rel, max_size)
+            elif not ignore.ignored(rel, False):
+                yield Document(rel, skip_reason="not-a-regular-file")  # FIFO, socket, device
         stack.extend(reversed(subdirs))
 
 

@@ -198,9 +198,41 @@ def test_oversized_and_binary_files_are_counted(cli, tmp_path):
     (tmp_path / ".gitops-guard.yaml").write_text("max_file_size: 1000\n")
     (tmp_path / "big.yaml").write_text("a: b\n" * 500)
     (tmp_path / "chart.tgz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)))
-    report = json.loads(cli("scan", str(tmp_path), "--format", "json").stdout)
+    result = cli("scan", str(tmp_path), "--format", "json")
+    report = json.loads(result.stdout)
     assert report["stats"]["files_skipped"] == {"binary": 1, "too-large": 1}
-    assert any("size cap" in w["message"] for w in report["warnings"])
+    # a file too large to read is not known to be clean: the scan is incomplete
+    assert result.returncode == 3 and report["complete"] is False
+    assert [e["path"] for e in report["errors"]] == ["big.yaml"]
+    assert "size cap" in report["errors"][0]["message"]
+    text = cli("scan", str(tmp_path))
+    assert text.returncode == 3 and "no leaks found" not in text.stdout
+
+
+def test_special_files_and_bad_gitignore_lines(cli, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / ".gitignore").write_text("!\nfoo\\\nignored.yaml\n")
+    (tmp_path / "ignored.yaml").write_text(LEAK)
+    result = cli("scan", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["stats"]["files_skipped"] == {"not-a-regular-file": 1}
+    direct = cli("scan", str(tmp_path / "pipe.yaml"), "--format", "json")
+    assert direct.returncode == 0
+    assert json.loads(direct.stdout)["stats"]["files_skipped"] == {"not-a-regular-file": 1}
+    (tmp_path / ".gitops-guard.yaml").write_text("exclude: ['!']\n")
+    bad = cli("scan", str(tmp_path))
+    assert bad.returncode == 2 and "'exclude'" in bad.stderr
+
+
+def test_unwritable_output_is_a_usage_error_before_scanning(cli, repo, tmp_path):
+    result = cli("scan", str(repo), "--output", str(tmp_path / "no" / "such" / "dir" / "r.txt"))
+    assert result.returncode == 2 and "cannot write the report" in result.stderr
+    fresh = tmp_path / "fresh.json"
+    (repo / ".gitops-guard.yaml").write_text("bogus: 1\n")
+    assert cli("scan", str(repo), "--output", str(fresh)).returncode == 2
+    assert not fresh.exists()
 
 
 def test_excludes_are_relative_to_the_config_file(cli, repo):

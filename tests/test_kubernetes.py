@@ -252,3 +252,18 @@ def test_a_secret_next_to_safe_documents_is_still_reported(scan):
     result = scan("mixed.yaml", text)
     assert {f.rule_id for f in result.findings} == {"k8s-secret", "k8s-secret-value"}
     assert scan("only-safe.yaml", SAFE["externalsecret.yaml"] + "---\n" + SAFE["sealed.yaml"]).findings == []
+
+
+FALSE_ALARMS = {
+    "ingress.yaml": 'metadata:\n  annotations:\n    nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"\n    nginx.ingress.kubernetes.io/auth-type: basic\n',
+    "mongod.yaml": "security:\n  authorization: enabled\n  keyFile: /etc/mongo/keyfile\n",
+    "cassandra.yaml": "server_encryption_options:\n  key_alias: testing:1\n  keyAlias: prod\n",
+    "grafana.yaml": "auth.generic_oauth:\n  client_secret: $__file{/etc/secrets/oauth/client_secret}\n",
+    "orders.env.example": "STRIPE_SECRET_KEY=sk_test_REPLACE_ME\nDB_PASSWORD=changeme\n",
+    "issuer.yaml": "solvers:\n  - dns01:\n      route53:\n        region: eu-west-1\n        accessKeyID: AKIAIOSFODNN7EXAMPLE\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FALSE_ALARMS))
+def test_common_settings_are_not_credentials(scan, name):
+    assert scan(name, FALSE_ALARMS[name]).findings == []

@@ -142,3 +142,31 @@ def test_binary_and_lfs_files_are_skipped_with_a_reason(scan):
     assert scan("blob.bin", b"abc\x00def").skip_reason == "binary"
     lfs = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"a" * 64 + b"\nsize 123\n"
     assert scan("big.yaml", lfs).skip_reason == "git-lfs-pointer"
+
+
+def test_merge_keys_bring_values_into_a_secret(scan):
+    text = (
+        "x-common: &c {password: Merged-In-Pass-1}\n"
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: merged}\nstringData:\n  <<: *c\n  user: app\n"
+    )
+    result = scan("s.yaml", text)
+    assert found(result) == {(3, "k8s-secret"), (1, "k8s-secret-value")}
+    inline = "apiVersion: v1\nkind: Secret\nmetadata: {name: m}\nstringData:\n  <<: {token: Inline-Merge-2}\n"
+    assert found(scan("s.yaml", inline)) == {(2, "k8s-secret"), (5, "k8s-secret-value")}
+
+
+def test_fallback_finds_flow_mappings_and_broken_json(scan):
+    template = '{{- if .Values.db }}\ndb: {password: "Flow-Tpl-Pass-3", user: app}\nother: {"apiToken": "Flow-Tpl-Tok-4"}\n{{- end }}\n'
+    result = scan("templates/cfg.yaml", template)
+    assert found(result) == {(2, "generic-credential"), (3, "generic-credential")}
+    assert {f.secret for f in result.findings} == {"Flow-Tpl-Pass-3", "Flow-Tpl-Tok-4"}
+    broken = '{"db": {"password": "Broken-Json-5"}, "x": [1,,2]}\n'
+    assert found(scan("cfg.json", broken)) == {(1, "generic-credential")}
+
+
+def test_utf16_without_bom_is_converted_with_a_warning(scan):
+    text = "apiVersion: v1\nkind: Secret\nmetadata: {name: u16}\nstringData:\n  password: Utf16-Pass-6\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        result = scan("s.yaml", text.encode(encoding))
+        assert found(result) == {(2, "k8s-secret"), (5, "k8s-secret-value")}
+        assert any("UTF-16" in w for w in result.warnings)

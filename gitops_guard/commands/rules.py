@@ -68,6 +68,8 @@ def check_rules(directory: Path | None) -> bool:
         catalog = Catalog(rules)
     else:
         rules = load_rule_dir(directory)
+        if not rules:
+            raise GuardError(f"rule folder {directory} holds no rules (*.yaml files with 'rules:')")
         catalog = (
             Catalog.load([directory])
             if directory.resolve() != bundled_rules_dir().resolve()

@@ -17,12 +17,14 @@ from gitops_guard.sources import walk_paths
 
 def build_scanner(config: Config) -> Scanner:
     catalog = Catalog.load(config.rules_dirs)
-    unknown = [r for r in config.disable if r not in catalog.rules]
-    if unknown:
-        raise GuardError(
-            f"{config.path}: field 'disable' names unknown rule '{unknown[0]}'",
-            "run 'gitops-guard rules list' for the rule ids",
-        )
+    named = [("disable", r) for r in config.disable]
+    named += [(f"allowlist.rules.{r}", r) for r in config.suppressor.per_rule]
+    for field, rule_id in named:
+        if rule_id not in catalog.rules:
+            raise GuardError(
+                f"{config.path}: field '{field}' names unknown rule '{rule_id}'",
+                "run 'gitops-guard rules list' for the rule ids",
+            )
     return Scanner(
         catalog, disabled=frozenset(config.disable), suppressor=config.suppressor, store=config.store
     )
@@ -60,6 +62,20 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
     return ExitCode.CLEAN
 
 
+def _check_writable(path: Path) -> None:
+    """Fail before scanning when the report could not be written."""
+    existed = path.exists()
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+        if not existed:
+            path.unlink()  # only a probe: the report is written after the scan
+    except OSError as exc:
+        raise GuardError(
+            f"cannot write the report to '{path}': {exc.strerror or exc}", "choose a writable --output path"
+        ) from None
+
+
 def run_scan(
     paths: list[str],
     fmt: str,
@@ -71,6 +87,8 @@ def run_scan(
     jobs: int | None = None,
     baseline: str | None = None,
 ) -> ExitCode:
+    if output is not None:
+        _check_writable(output)
     report = scan_paths(paths, config_path, jobs, baseline)
     if fmt == "json":
         from gitops_guard.report import json_report

@@ -26,6 +26,11 @@ _ASSIGN = re.compile(
         (?P<q>["']?)(?P<key>[A-Za-z_.][\w.\-/]*)(?P=q)[ \t]*(?P<op>:|=)[ \t]*(?P<value>.*)$""",
     re.VERBOSE,
 )
+# key: value pairs inside a flow mapping or a JSON object on one line
+_FLOW_PAIR = re.compile(
+    r"""[{,][ \t]*(?P<q>["']?)(?P<key>[A-Za-z_][\w.\-]*)(?P=q)[ \t]*:[ \t]*"""
+    r"""(?P<value>"[^"]*"|'[^']*'|[^,{}\[\s][^,}]*)"""
+)
 _KIND = re.compile(r"^[ \t]*kind[ \t]*:[ \t]*[\"']?(?P<kind>[A-Za-z]+)")
 _NAME = re.compile(r"^[ \t]{2,}(?P<field>name|namespace)[ \t]*:[ \t]*[\"']?(?P<v>[^\"'#\s]+)")
 _DOC_SEP = re.compile(r"^---")
@@ -70,16 +75,21 @@ def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_lik
         if secret is not None and _secret_line(secret, number, line, em):
             continue
         m = _ASSIGN.match(line)
-        if not m or (yaml_like and m.group("op") == "=" and not line.lstrip().startswith("-")):
-            continue
-        value, offset = clean_value(m.group("value"))
-        key = m.group("key")
-        if not value or value[:1] in ("|", ">", "&", "*") or _TEMPLATE.search(value):
-            continue
-        if is_credential_key(key) and is_literal_secret_value(value) and not is_word_placeholder(key, value):
-            column = m.start("value") + offset + 1
-            em.emit("generic-credential", number, column, value, message=f"literal value of '{key}'")
+        if m and not (yaml_like and m.group("op") == "=" and not line.lstrip().startswith("-")):
+            _judge(m.group("key"), m.group("value"), m.start("value"), number, em)
+        brace = line.find("{")
+        if brace != -1:
+            for pair in _FLOW_PAIR.finditer(line, brace):
+                _judge(pair.group("key"), pair.group("value"), pair.start("value"), number, em)
     _close_secret(secret, em)
+
+
+def _judge(key: str, raw_value: str, start: int, number: int, em: Emitter) -> None:
+    value, offset = clean_value(raw_value)
+    if not value or value[:1] in ("|", ">", "&", "*", "{", "[") or _TEMPLATE.search(value):
+        return
+    if is_credential_key(key) and is_literal_secret_value(value) and not is_word_placeholder(key, value):
+        em.emit("generic-credential", number, start + offset + 1, value, message=f"literal value of '{key}'")
 
 
 def _find_secret(text_lines: list[str], start: int) -> _SecretState | None:

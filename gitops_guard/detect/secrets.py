@@ -47,7 +47,7 @@ def object_of(doc: Node, kind: str, key: str | None = None) -> K8sObject:
 def _secret_entries(doc: Node):
     """(key, value node, decoded text or None for binary) for data and stringData."""
     for section in ("data", "stringData"):
-        for key, _knode, vnode in yn.pairs(yn.get(doc, section)):
+        for key, _knode, vnode in yn.merged_pairs(yn.get(doc, section)):
             raw = yn.text_of(vnode)
             if raw is None:
                 continue

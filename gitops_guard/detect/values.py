@@ -153,6 +153,9 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "hours",
         "days",
         "validity",
+        "realm",
+        "alias",
+        "aliases",
         "timeout",
         "retries",
         "attempts",
@@ -448,7 +451,8 @@ _REFERENCE = re.compile(
         ^ENC\[[A-Z0-9_]+,data:|      # SOPS ciphertext
         ^vault:[\w/.-]+|             # vault: paths used by several injectors
         ^(?:ref\+|secretref\+)\w+://|  # vals / helm-secrets references
-        ^(?:var|local|module|data)\.[A-Za-z_][\w.\-\[\]"]*$  # Terraform references
+        ^(?:var|local|module|data)\.[A-Za-z_][\w.\-\[\]"]*$|  # Terraform references
+        ^\$__(?:file|env|vault)\{  # Grafana provisioning references
     )""",
     re.VERBOSE,
 )
@@ -460,7 +464,7 @@ def is_sops_ciphertext(value: str) -> bool:
     return bool(_SOPS_VALUE.match(value.strip()))
 
 
-_MASKED = re.compile(r"x{8,}|X{8,}|\*{3,}|•{3,}")
+_MASKED = re.compile(r"x{8,}|X{8,}|\*{3,}|•{3,}|(?i:replace[-_]?me|change[-_]?me(?![a-z0-9]))")
 
 
 def is_placeholder(value: str) -> bool:
@@ -509,12 +513,49 @@ def names_a_secret(value: str) -> bool:
     return bool(_SECRET_NAME.match(value.strip()))
 
 
+# Values that switch something rather than hold a secret ("authorization: enabled").
+_SETTING_WORDS = frozenset(
+    {
+        "true",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "enabled",
+        "disabled",
+        "required",
+        "optional",
+        "none",
+        "auto",
+        "internal",
+        "external",
+        "basic",
+        "bearer",
+        "digest",
+        "oauth",
+        "oauth2",
+        "oidc",
+        "ldap",
+        "saml",
+        "jwt",
+        "hmac",
+        "tls",
+        "mtls",
+        "plain",
+        "md5",
+        "scram-sha-256",
+        "trust",
+    }
+)
+
+
 def is_literal_secret_value(value: str) -> bool:
     """A value that could be a real secret: not empty, not a placeholder, not a reference."""
     v = value.strip()
     if not v or is_placeholder(v) or is_reference(v) or v.startswith("<<"):
         return False
-    return v.lower() not in ("true", "false", "yes", "no", "on", "off")
+    return v.lower() not in _SETTING_WORDS
 
 
 def shannon_entropy(value: str) -> float:

@@ -36,12 +36,34 @@ def prepare(data: bytes) -> Prepared:
             warnings.append("is UTF-16; it was converted to UTF-8 before scanning")
         except UnicodeDecodeError:
             return Prepared(skip_reason="binary")
+    if b"\0" in data[:8192] and not data.startswith(_BINARY_MAGIC):
+        converted = _utf16_without_bom(data)
+        if converted is not None:
+            data = converted
+            warnings.append("is UTF-16 without a byte order mark; it was converted to UTF-8 before scanning")
     if b"\0" in data[:8192] or data.startswith(_BINARY_MAGIC):
         return Prepared(skip_reason="binary")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         warnings.append("starts with a UTF-8 byte order mark; it was ignored")
     return Prepared(data=data, warnings=warnings)
+
+
+def _utf16_without_bom(data: bytes) -> bytes | None:
+    """UTF-8 bytes of a text that is UTF-16 (mostly ASCII) without a BOM, else None."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros and zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if "\0" in text:
+                return None
+            return text.encode("utf-8")
+    return None
 
 
 def to_text(data: bytes, warnings: list[str]) -> str:

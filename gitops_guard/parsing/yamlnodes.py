@@ -75,6 +75,17 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
                 yield k.value, k, v
 
 
+def merged_pairs(node: Node | None, _depth: int = 0) -> Iterator[tuple[str, Node, Node]]:
+    """Like ``pairs``, with the pairs brought in by merge keys (``<<: *base``)."""
+    for key, knode, value in pairs(node):
+        if key == "<<" and knode.tag == "tag:yaml.org,2002:merge" and _depth < 8:
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for source in sources:
+                yield from merged_pairs(source, _depth + 1)
+        else:
+            yield key, knode, value
+
+
 def text_of(node: Node | None) -> str | None:
     """A scalar's text; None for null, non-scalars and missing nodes."""
     if isinstance(node, ScalarNode) and node.tag != _NULL_TAG:
