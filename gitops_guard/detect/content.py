@@ -74,9 +74,9 @@ class ContentScanner:
 
     def match(self, text: str, lines: Lines, candidates: dict[int, set[int]]) -> list[ContentMatch]:
         matches: list[ContentMatch] = []
-        for line, rule_ids in sorted(candidates.items()):
+        for line, rule_ids in candidates.items():
             line_text = lines.get(line)
-            for index in sorted(rule_ids):
+            for index in rule_ids:
                 matches.extend(self._match(self.rules[index], text, lines, line, line_text))
         return matches
 

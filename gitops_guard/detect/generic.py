@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect.emitter import Emitter
 from gitops_guard.detect.values import (
@@ -34,17 +34,17 @@ EmbeddedHook = Callable[[Node, Emitter], bool]
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S*$")
 
 
-def _judge(key: str, node: ScalarNode, em: Emitter, where: str) -> None:
-    if yn.is_bool(node):
+def _judge(key: str, node: ScalarNode, em: Emitter, path: tuple[str, ...]) -> None:
+    if yn.is_bool(node) or not is_credential_key(key):
         return
     value = yn.text_of(node)
-    if value is None or not is_credential_key(key) or not is_literal_secret_value(value):
+    if value is None or not is_literal_secret_value(value):
         return
     if is_word_placeholder(key, value) or is_public_value(value) or names_a_secret(value):
         return
     if _URL.match(value):
         return  # a URL is a secret only with a password in it: url-credentials judges that
-    em.emit_at_node("generic-credential", node, value, message=f"literal value of '{where}'")
+    em.emit_at_node("generic-credential", node, value, message=f"literal value of '{'.'.join(path)}'")
 
 
 def analyze(
@@ -54,21 +54,55 @@ def analyze(
     nested: NestedHook | None = None,
     embedded: EmbeddedHook | None = None,
 ) -> None:
-    for path, node in yn.walk(doc, prune=embedded and (lambda n: embedded(n, em))):
-        if not path or (skip and path[0] in skip):
+    """One walk over a document: every scalar judged by its key, ``name``/``value``
+    pairs by their name, documents and whole objects inside it handed to the hooks."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, tuple[str, ...]]] = [(doc, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
             continue
-        key = path[-1]
-        if key.startswith("[") and len(path) >= 2:
-            key = path[-2]  # an item of a list judged by the list's key: passwords: [a, b]
-        if nested is not None and _may_hold_document(node.value) and nested(node, em):
-            continue
-        if len(path) >= 2 and path[-2] == "literals":
-            _literal(node, em)
-            continue
-        if key == "value" and len(path) >= 2:
-            continue  # judged with its sibling "name" below
-        _judge(key, node, em, ".".join(path))
-    _name_value_pairs(doc, em, skip)
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if path:
+                _leaf(node, path, em, nested)
+        elif isinstance(node, MappingNode):
+            if node is not doc and embedded is not None and embedded(node, em):
+                continue
+            _mapping(node, path, em, stack, skip if node is doc else ())
+        elif isinstance(node, SequenceNode):
+            for i, item in enumerate(node.value):
+                stack.append((item, (*path, f"[{i}]")))
+
+
+def _mapping(
+    node: MappingNode, path: tuple[str, ...], em: Emitter, stack: list, skip: tuple[str, ...]
+) -> None:
+    name_node = value_node = None
+    for knode, child in node.value:
+        key = knode.value if isinstance(knode, ScalarNode) else "?"
+        if key == "name":
+            name_node = child
+        elif key == "value":
+            value_node = child
+        if key not in skip:
+            stack.append((child, (*path, str(key))))
+    name = yn.text_of(name_node)
+    if name and isinstance(value_node, ScalarNode):
+        _judge(name, value_node, em, (*path, name))
+
+
+def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHook | None) -> None:
+    key = path[-1]
+    parent = path[-2] if len(path) >= 2 else ""
+    if key.startswith("[") and parent:
+        key = parent  # an item of a list judged by the list's key: passwords: [a, b]
+    if nested is not None and _may_hold_document(node.value) and nested(node, em):
+        return
+    if parent == "literals":
+        _literal(node, em)
+    elif key != "value" or len(path) < 2:  # a "value" is judged with its sibling "name"
+        _judge(key, node, em, path)
 
 
 def _may_hold_document(value: str) -> bool:
@@ -90,24 +124,3 @@ def _literal(node: ScalarNode, em: Emitter) -> None:
         value,
         message=f"literal value of '{key.strip()}' in a generator",
     )
-
-
-def _name_value_pairs(doc: Node, em: Emitter, skip: tuple[str, ...]) -> None:
-    stack: list[Node] = [doc]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            name = yn.text_of(yn.get(node, "name"))
-            value = yn.get(node, "value")
-            if name and isinstance(value, ScalarNode):
-                _judge(name, value, em, name)
-            for key, _k, child in yn.pairs(node):
-                if node is doc and key in skip:
-                    continue
-                stack.append(child)
-        elif hasattr(node, "value") and isinstance(node.value, list):
-            stack.extend(node.value)

@@ -100,7 +100,12 @@ class Lines:
     def starts(self) -> list[int]:
         if self._starts is None:
             starts = [0]
-            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            if "\r" not in self.text:
+                find, at = self.text.find, 0
+                while (at := find("\n", at) + 1) > 0:
+                    starts.append(at)
+            else:
+                starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
             if starts[-1] == len(self.text) and len(starts) > 1:
                 starts.pop()
             self._starts = starts
@@ -109,7 +114,8 @@ class Lines:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = _NEWLINE.split(self.text)
+            text = self.text
+            self._lines = text.split("\n") if "\r" not in text else _NEWLINE.split(text)
         return self._lines
 
     def __len__(self) -> int:
