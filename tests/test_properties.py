@@ -90,3 +90,24 @@ def test_long_base64_run_check_agrees_with_its_regex(data):
     from gitops_guard.detect.decoding import MIN_RUN, has_long_run
 
     assert has_long_run(data) == bool(re.search(rb"[A-Za-z0-9+/_-]{%d,}" % MIN_RUN, data))
+
+
+@SETTINGS
+@given(text=st.text(alphabet="ab \n\r\t:", max_size=200))
+def test_line_index_agrees_with_a_plain_reading(text):
+    import re
+
+    from gitops_guard.parsing.text import Lines, line_starts
+
+    lines = Lines(text)
+    expected_lines = re.split(r"\r\n|\r|\n", text)
+    assert lines.lines == expected_lines
+    assert lines.starts[: len(line_starts(text.encode()))] == line_starts(text.encode())[: len(lines.starts)]
+    for offset in range(len(text)):
+        number = lines.line_of(offset)
+        start = lines.starts[number - 1]
+        assert start <= offset
+        before = text[start:offset]
+        if text[offset] == "\n" and before.endswith("\r"):
+            before = before[:-1]  # the "\n" of a CRLF belongs to the line it ends
+        assert "\n" not in before and "\r" not in before
