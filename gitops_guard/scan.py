@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -68,7 +68,7 @@ class Report:
 
 # Below this many files one process is faster than starting workers.
 PARALLEL_THRESHOLD = 256
-_CHUNK = 32
+_CHUNK = 64
 _worker_scanner: Scanner | None = None
 
 
@@ -99,7 +99,7 @@ def run(
     jobs = default_jobs() if jobs is None else jobs
     pending: list[Document] = []
     iterator = iter(documents)
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and sys.platform == "linux":  # fork keeps the compiled rules; spawn would not
         for doc in iterator:
             pending.append(doc)
             if len(pending) >= PARALLEL_THRESHOLD:
@@ -107,6 +107,8 @@ def run(
     if len(pending) >= PARALLEL_THRESHOLD:
         global _worker_scanner
         _worker_scanner = scanner
+        import multiprocessing  # only for large scans: it is slow to import
+
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs) as pool:
             stream = itertools.chain(pending, iterator)

@@ -29,6 +29,8 @@ class Document:
     # How another file uses this one, when that decides how to read it (a
     # Kustomize secretGenerator's env file or file); None for a plain file.
     role: Reference | None = None
+    # Set while the bytes are still to be read (by ``load``): the size cap to apply.
+    pending_size_cap: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,22 +103,33 @@ class _IgnoreRules:
 
 
 def read_reference(ref: Reference, max_size: int) -> Document:
-    doc = _read(Path(ref.origin), ref.path, max_size)
+    doc = load(_read(Path(ref.origin), ref.path, max_size))
     doc.role = ref
     return doc
 
 
 def _read(full: Path, display: str, max_size: int) -> Document:
-    origin = os.path.abspath(full)
+    """A document for a file, read later by ``load`` (in a worker, for large scans)."""
+    return Document(display, origin=os.path.abspath(full), pending_size_cap=max_size)
+
+
+def load(doc: Document) -> Document:
+    """Read a pending document's bytes, or record why they could not be read."""
+    if doc.pending_size_cap is None:
+        return doc
+    max_size, doc.pending_size_cap = doc.pending_size_cap, None
     try:
-        size = full.stat().st_size
+        size = os.stat(doc.origin).st_size
         if size > max_size:
-            return Document(display, skip_reason="too-large", size=size, origin=origin)
-        with open(full, "rb") as handle:
-            data = handle.read()
+            doc.skip_reason, doc.size = "too-large", size
+            return doc
+        with open(doc.origin, "rb") as handle:
+            doc.data = handle.read()
     except OSError as exc:
-        return Document(display, error=f"cannot read: {exc.strerror or exc}", origin=origin)
-    return Document(display, data=data, size=len(data), origin=origin)
+        doc.error = f"cannot read: {exc.strerror or exc}"
+        return doc
+    doc.size = len(doc.data)
+    return doc
 
 
 def _prefix_from(base: Path | None, path: Path) -> str | None:
@@ -197,4 +210,4 @@ def virtual(path: str, text: str | bytes) -> Document:
     return Document(path, data=data, size=len(data))
 
 
-__all__ = ["Document", "Reference", "walk_paths", "virtual", "read_reference", "ExitCode"]
+__all__ = ["Document", "Reference", "walk_paths", "virtual", "load", "read_reference", "ExitCode"]

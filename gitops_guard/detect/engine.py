@@ -24,7 +24,7 @@ from gitops_guard.findings import Finding
 from gitops_guard.parsing import yamlnodes
 from gitops_guard.parsing.formats import detect_format
 from gitops_guard.parsing.text import Lines, prepare, to_text
-from gitops_guard.sources import Document, Reference
+from gitops_guard.sources import Document, Reference, load
 
 
 @dataclass
@@ -71,6 +71,7 @@ class Scanner:
         self.store = store or StoreHint()
 
     def scan(self, doc: Document) -> FileResult:
+        doc = load(doc)
         result = FileResult(
             doc.path, error=doc.error, skip_reason=doc.skip_reason, size=doc.size, origin=doc.origin
         )
