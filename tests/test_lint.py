@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-ruff = shutil.which("ruff")
+# the venv's own ruff first: pytest may run from a venv that is not on PATH
+_local = Path(sys.executable).parent / "ruff"
+ruff = str(_local) if _local.exists() else shutil.which("ruff")
 
 
 @pytest.mark.skipif(ruff is None, reason="ruff is not installed (pip install '.[test]')")
