@@ -146,7 +146,8 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Rule id, as printed 
 @rules_app.command("check")
 def rules_check(
     directory: Annotated[
-        Path | None, typer.Argument(help="Rule folder (default: the bundled rules).")
+        Path | None,
+        typer.Argument(help="Rule folder (default: the bundled rules and the config's rules_dirs)."),
     ] = None,
 ) -> None:
     """Run every rule's examples: each 'match' must be reported, each 'no_match' must not."""

@@ -128,3 +128,29 @@ def test_malformed_rule_files_are_named_errors(tmp_path, body, message):
 def test_bundled_rule_ids_are_unique_and_stable():
     ids = [r.id for r in load_rule_dir(bundled_rules_dir())]
     assert len(ids) == len(set(ids))
+
+
+def test_rules_check_includes_the_configs_rule_folders(tmp_path, cli):
+    folder = _write_rule(
+        tmp_path,
+        """
+rules:
+  - id: acme-key
+    title: ACME key
+    severity: high
+    description: An ACME Corp API key.
+    remediation: Rotate it.
+    keywords: [acme_]
+    pattern: 'acme_[a-z0-9]{16}'
+    examples:
+      match: ["acme_0123456789abcdef"]
+      no_match: ["acme_0123456789abcdef"]
+""",
+    )
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitops-guard.yaml").write_text(f"rules_dirs: [{folder.name}]\n")
+    result = cli("rules", "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "acme-key: no_match example #1" in result.stderr
+    scan = cli("scan", str(tmp_path), "--format", "json")
+    assert any(f["rule_id"] == "acme-key" for f in __import__("json").loads(scan.stdout)["findings"])

@@ -63,8 +63,14 @@ def example_failures(rules: list[Rule], catalog: Catalog) -> list[str]:
 
 
 def check_rules(directory: Path | None) -> bool:
+    """Without a folder: the bundled rules and the rule folders the config names."""
     if directory is None:
+        from gitops_guard.config import find_config, load_config
+
+        extra = load_config(find_config(None, ["."])).rules_dirs
         rules = load_rule_dir(bundled_rules_dir())
+        for folder in extra:
+            rules.extend(load_rule_dir(folder))
         catalog = Catalog(rules)
     else:
         rules = load_rule_dir(directory)
