@@ -104,6 +104,7 @@ def _find_secret(text_lines: list[str], start: int) -> _SecretState | None:
 
 
 def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bool:
+    """Follow a templated Secret's structure; True when the line was its business."""
     stripped = line.strip()
     indent = len(line) - len(line.lstrip())
     if not stripped or stripped.startswith("#") or stripped.startswith("{{"):
@@ -116,8 +117,7 @@ def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bo
         head = re.match(r"^(data|stringData)[ \t]*:[ \t]*$", stripped)
         if head:
             state.section, state.section_indent = head.group(1), indent
-            return True
-        return False
+        return bool(head)
     if state.section is None:
         return False
     if state.block_indent is not None:
@@ -125,37 +125,34 @@ def _secret_line(state: _SecretState, number: int, line: str, em: Emitter) -> bo
             return False  # inside a block value: judged as ordinary lines
         state.block_indent = None
     m = _ASSIGN.match(line)
-    if not m:
-        return True
+    if m:
+        _secret_entry(state, number, indent, m, em)
+    return True
+
+
+def _secret_entry(state: _SecretState, number: int, indent: int, m: re.Match[str], em: Emitter) -> None:
     key = m.group("key")
     value, offset = clean_value(m.group("value"))
     if value[:1] in ("|", ">"):
         state.block_indent = indent
         state.held.append(key)
-        return True
+        return
     if not value or _TEMPLATE.search(value) or not is_literal_secret_value(value):
-        return True
+        return
     if state.section == "data":
         raw = decode_base64(value)
         decoded = bytes_to_text(raw) if raw is not None else value
         if decoded is None or not is_literal_secret_value(decoded):
-            return True
+            return
         value = decoded
     state.held.append(key)
     obj = K8sObject("Secret", state.namespace, state.name, key)
     column = m.start("value") + offset + 1
     if em.content_at(value, number, column, literal=False, decoded=state.section == "data", k8s=obj):
-        return True
+        return
     if is_credential_key(key, in_secret=True) or looks_random(value):
-        em.emit(
-            "k8s-secret-value",
-            number,
-            column,
-            value,
-            k8s=obj,
-            message=f"value of '{key}' in templated {obj.describe()}",
-        )
-    return True
+        message = f"value of '{key}' in templated {obj.describe()}"
+        em.emit("k8s-secret-value", number, column, value, k8s=obj, message=message)
 
 
 def _close_secret(state: _SecretState | None, em: Emitter) -> None:
