@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from gitops_guard.errors import ExitCode, GuardError
 
@@ -45,7 +46,7 @@ class Reference:
     namespace: str | None = None
 
 
-def compile_patterns(patterns: list[str]):
+def compile_patterns(patterns: list[str]) -> tuple[Any, list[str]]:
     """A gitignore matcher, and the patterns it had to leave out.
 
     Like git, a malformed line (a lone ``!``, a trailing backslash) is ignored
@@ -77,7 +78,7 @@ class _IgnoreRules:
         self.exclude_prefix = exclude_prefix
 
     @staticmethod
-    def _compile(patterns: list[str]):
+    def _compile(patterns: list[str]) -> Any:
         return compile_patterns(patterns)[0]
 
     def add_gitignore(self, rel_dir: str, path: Path) -> None:
@@ -91,7 +92,7 @@ class _IgnoreRules:
     def ignored(self, rel: str, is_dir: bool) -> bool:
         if self.excludes is not None:
             full = self.exclude_prefix + rel
-            if self.excludes.match_file(full + "/" if is_dir else full):  # type: ignore[attr-defined]
+            if self.excludes.match_file(full + "/" if is_dir else full):
                 return True
         for base, spec in self.specs:
             if base and not rel.startswith(base + "/"):

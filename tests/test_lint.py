@@ -22,3 +22,13 @@ def test_ruff(args):
         [ruff, *args, "gitops_guard", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+_local_mypy = Path(sys.executable).parent / "mypy"
+mypy = str(_local_mypy) if _local_mypy.exists() else shutil.which("mypy")
+
+
+@pytest.mark.skipif(mypy is None, reason="mypy is not installed (pip install '.[test]')")
+def test_types_check_strictly():
+    result = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -9,6 +9,7 @@ from gitops_guard.baseline import BASELINE_NAME, Baseline, find_baseline
 from gitops_guard.commands.scan import scan_paths
 from gitops_guard.config import repository_root
 from gitops_guard.errors import ExitCode, GuardError
+from gitops_guard.scan import Diagnostic
 
 
 def create(paths: list[str], output: Path | None, config: str | None, *, force: bool) -> ExitCode:
@@ -49,7 +50,7 @@ def update(paths: list[str], path: Path | None, config: str | None) -> ExitCode:
     return ExitCode.CLEAN
 
 
-def _incomplete(errors) -> None:
+def _incomplete(errors: list[Diagnostic]) -> None:
     for d in errors:
         print(f"gitops-guard: error: {d.path}: {d.message}", file=sys.stderr)
     print("gitops-guard: the scan was incomplete, so the baseline was not written", file=sys.stderr)

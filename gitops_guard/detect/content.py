@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from gitops_guard.detect.catalog import Rule
@@ -57,7 +58,7 @@ class ContentScanner:
             return None
         if len(raw) < 32 and b"\r" not in data:
             count = data.count
-            line_of = lambda end: count(b"\n", 0, end - 1) + 1  # noqa: E731
+            line_of: Callable[[int], int] = lambda end: count(b"\n", 0, end - 1) + 1  # noqa: E731
         else:
             starts = line_starts(data)
             line_of = lambda end: bisect_right(starts, end - 1)  # noqa: E731
@@ -87,7 +88,9 @@ class ContentScanner:
             return []
         return self.match(text, Lines(text), hits.content)
 
-    def _match(self, rule: Rule, text: str, lines: Lines, line: int, line_text: str):
+    def _match(
+        self, rule: Rule, text: str, lines: Lines, line: int, line_text: str
+    ) -> Iterator[ContentMatch]:
         assert rule.pattern is not None
         if rule.multiline:
             start = lines.starts[line - 1]

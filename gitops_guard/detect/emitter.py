@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
@@ -116,7 +117,7 @@ class Emitter:
             )
         return self.catalog[rule_id].remediation.splitlines()[0]
 
-    def emit_at_node(self, rule_id: str, node: Node, secret: str, **kw) -> None:
+    def emit_at_node(self, rule_id: str, node: Node, secret: str, **kw: Any) -> None:
         line, column = value_position(node, self.lines)
         self.emit(rule_id, line, column, secret, **kw)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from yaml.nodes import Node
+
 from gitops_guard.detect import kubernetes
 from gitops_guard.detect import lines as line_rules
 from gitops_guard.detect.catalog import Catalog
@@ -41,7 +43,7 @@ class FileResult:
     references: list[Reference] = field(default_factory=list)
 
 
-def _is_sops(doc) -> bool:
+def _is_sops(doc: Node) -> bool:
     meta = yamlnodes.get(doc, "sops")
     return meta is not None and (
         yamlnodes.get(meta, "mac") is not None or yamlnodes.get(meta, "version") is not None

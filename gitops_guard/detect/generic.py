@@ -76,7 +76,11 @@ def analyze(
 
 
 def _mapping(
-    node: MappingNode, path: tuple[str, ...], em: Emitter, stack: list, skip: tuple[str, ...]
+    node: MappingNode,
+    path: tuple[str, ...],
+    em: Emitter,
+    stack: list[tuple[Node, tuple[str, ...]]],
+    skip: tuple[str, ...],
 ) -> None:
     name_node = value_node = None
     for knode, child in node.value:

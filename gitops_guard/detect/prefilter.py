@@ -10,6 +10,7 @@ pure-Python fallback built on ``str.find`` for machines with neither.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -80,7 +81,7 @@ class _HyperscanPrefilter:
 def build_prefilter(keywords: list[bytes]) -> Prefilter:
     wanted = os.environ.get("GITOPS_GUARD_PREFILTER", "")
     order = [wanted] if wanted else ["hyperscan", "ahocorasick", "python"]
-    backends = {
+    backends: dict[str, Callable[[list[bytes]], Prefilter]] = {
         "hyperscan": _HyperscanPrefilter,
         "ahocorasick": _AhoCorasickPrefilter,
         "python": _PythonPrefilter,

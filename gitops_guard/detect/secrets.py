@@ -4,7 +4,7 @@ Argo CD credential Secrets, and documents held in Secret values."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -44,7 +44,7 @@ def object_of(doc: Node, kind: str, key: str | None = None) -> K8sObject:
     return K8sObject(kind, yn.text_of(yn.get(meta, "namespace")), yn.text_of(yn.get(meta, "name")), key)
 
 
-def _secret_entries(doc: Node):
+def _secret_entries(doc: Node) -> Iterator[tuple[str, Node, str | None, bool]]:
     """(key, value node, decoded text or None for binary) for data and stringData."""
     for section in ("data", "stringData"):
         for key, _knode, vnode in yn.merged_pairs(yn.get(doc, section)):

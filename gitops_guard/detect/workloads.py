@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from yaml.nodes import Node, SequenceNode
 
 from gitops_guard.detect.emitter import Emitter
@@ -66,7 +68,7 @@ def analyze_kubeconfig(doc: Node, em: Emitter) -> None:
 # --- pod templates ------------------------------------------------------------
 
 
-def _containers(doc: Node, kind: str):
+def _containers(doc: Node, kind: str) -> Iterator[Node]:
     spec = yn.get(doc, "spec")
     if kind == "CronJob":
         spec = yn.get(yn.get(yn.get(spec, "jobTemplate"), "spec"), "template")

@@ -63,7 +63,7 @@ def get(node: Node | None, key: str) -> Node | None:
     if isinstance(node, MappingNode):
         for k, v in node.value:
             if isinstance(k, ScalarNode) and k.value == key:
-                return v
+                return v  # type: ignore[no-any-return]  # PyYAML's nodes are untyped
     return None
 
 
