@@ -152,3 +152,42 @@ def test_secret_generator_envs_and_files_reported_in_the_referenced_files(tmp_pa
     assert (token.k8s.name, token.k8s.namespace, token.k8s.key) == ("db", None, "api-token")
     assert any("missing.txt" in w.path and "does not exist" in w.message for w in report.warnings)
     assert not report.errors
+
+
+def test_docker_config_json_logins(scan):
+    login = b64("deploy-bot:Dkr-Login-Pass-23")
+    text = f'{{\n  "auths": {{\n    "registry.example.com": {{\n      "auth": "{login}"\n    }}\n  }}\n}}\n'
+    result = scan("config.json", text)
+    assert found(result) == {(4, "generic-credential")}
+    assert result.findings[0].secret == "Dkr-Login-Pass-23"
+
+
+def test_encrypted_sections_are_ciphertext(scan):
+    text = '{"encrypted": {"password": "wcFMA0xDdHCJBTolAQ+KZCFQrLCLoBBgM4akMg1ZyHFHN3ZyOZI4GcPZHGCZu3RZ"}}\n'
+    assert scan("renovate.json", text).findings == []
+
+
+def test_key_names_hold_material_only_when_the_value_looks_random(scan):
+    text = (
+        "rabbitmq:\n  routingKey: orders.created\n  erlangCookie: UVBRBJKQWZTXMPLAHGFDSNCYERTUOPIQ\n"
+        "mongodb:\n  replicaSetKey: 55nJq2WvLm8Tz4Rk7Pd9Xs3Ya6Hb1Nc0\n"
+        "affinity:\n  topologyKey: kubernetes.io/hostname\n"
+        "alertmanager:\n  routing_key: b152f4e9c07a4d2e8b6f1a3c5d7e9f02\n"
+    )
+    assert found(scan("values.yaml", text)) == {
+        (3, "generic-credential"),
+        (5, "generic-credential"),
+        (9, "generic-credential"),
+    }
+
+
+def test_settings_named_after_credentials_are_not_credentials(scan):
+    text = (
+        'env:\n  - name: KC_SPI_PASSWORD_HASHING_PBKDF2_SHA512_ITERATIONS\n    value: "27500"\n'
+        "  - name: TOKENIZER\n    value: cl100k_base\n"
+        "realm:\n  accessTokenLifespan: 300\n"
+        "notifications:\n  - name: Authorization\n    value: token $github-token\n"
+    )
+    assert scan("values.yaml", text).findings == []
+    tfvars = 'db_password_ssm = "/prod/orders/db_password"\nkms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1a2b"\n'
+    assert scan("rds.tfvars", tfvars).findings == []

@@ -16,11 +16,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect.emitter import Emitter
 from gitops_guard.detect.values import (
+    bytes_to_text,
+    decode_base64,
     is_credential_key,
     is_literal_secret_value,
     is_public_value,
     is_word_placeholder,
+    looks_random,
     names_a_secret,
+    names_key_material,
 )
 from gitops_guard.parsing import yamlnodes as yn
 
@@ -35,10 +39,12 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S*$")
 
 
 def _judge(key: str, node: ScalarNode, em: Emitter, path: tuple[str, ...]) -> None:
-    if yn.is_bool(node) or not is_credential_key(key):
+    if yn.is_bool(node):
         return
     value = yn.text_of(node)
     if value is None or not is_literal_secret_value(value):
+        return
+    if not is_credential_key(key) and not (names_key_material(key) and looks_random(value)):
         return
     if is_word_placeholder(key, value) or is_public_value(value) or names_a_secret(value):
         return
@@ -96,7 +102,13 @@ def _mapping(
         _judge(name, value_node, em, (*path, name))
 
 
+# Values under these keys are ciphertext by design (Renovate "encrypted", SealedSecret-like).
+_ENCRYPTED_SECTIONS = frozenset({"encrypted", "encryptedData", "encrypted_data"})
+
+
 def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHook | None) -> None:
+    if _ENCRYPTED_SECTIONS.intersection(path[:-1]):
+        return
     key = path[-1]
     parent = path[-2] if len(path) >= 2 else ""
     if key.startswith("[") and parent:
@@ -105,6 +117,8 @@ def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHo
         return
     if parent == "literals":
         _literal(node, em)
+    elif key in ("auth", "identitytoken") and len(path) >= 3 and path[-3] == "auths":
+        _registry_login(node, em, path[-2])
     elif key != "value" or len(path) < 2:  # a "value" is judged with its sibling "name"
         _judge(key, node, em, path)
 
@@ -112,6 +126,18 @@ def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHo
 def _may_hold_document(value: str) -> bool:
     text = value.strip()
     return "\n" in text or (text[:1] == "{" and text[-1:] == "}")
+
+
+def _registry_login(node: ScalarNode, em: Emitter, registry: str) -> None:
+    """A login in a Docker config.json ({"auths": {registry: {"auth": base64(user:pass)}}})."""
+    written = yn.text_of(node)
+    if not written or not is_literal_secret_value(written):
+        return
+    raw = decode_base64(written)
+    text = bytes_to_text(raw) if raw else None
+    secret = text.split(":", 1)[1] if text and ":" in text else written
+    if is_literal_secret_value(secret):
+        em.emit_at_node("generic-credential", node, secret, message=f"registry login for {registry}")
 
 
 def _literal(node: ScalarNode, em: Emitter) -> None:

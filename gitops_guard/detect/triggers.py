@@ -26,6 +26,9 @@ TRIGGER_WORDS = (
     "last-applied-configuration",
 )
 
+# Lines that announce structure worth parsing even without a credential key:
+# the last-applied annotation, a Kustomize secretGenerator, Docker's "auths".
+_STRUCTURE_WORDS = re.compile(r"""last-applied-configuration|secretGenerator|["']?auths["']?[ \t]*:""")
 _KIND_LINE = re.compile(r"""["']?kind["']?[ \t]*:[ \t]*["']?(?:Secret|Config|\w*List)\b""")
 _ASSIGNMENT = re.compile(r"""(?<![\w.\-/])(?P<key>[\w.\-/]+)["']?[ \t]*[:=]""")
 _NAME = re.compile(r"""name["']?[ \t]*:[ \t]*["']?(?P<key>[\w.\-/]+)""")
@@ -57,7 +60,7 @@ def _only_comments(doc: str) -> bool:
 def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
     for number in sorted(trigger_lines):
         line = lines.get(number)
-        if "last-applied-configuration" in line or "secretGenerator" in line or _KIND_LINE.search(line):
+        if _STRUCTURE_WORDS.search(line) or _KIND_LINE.search(line):
             return True
         for m in _ASSIGNMENT.finditer(line):
             if is_credential_key(m.group("key")):

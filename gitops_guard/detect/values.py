@@ -44,6 +44,7 @@ _CREDENTIAL_WORDS = frozenset(
         "sshprivatekey",
         "dsn",
         "connectionstring",
+        "cookie",
     }
 )
 
@@ -153,6 +154,13 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "hours",
         "days",
         "validity",
+        "iterations",
+        "rounds",
+        "lifespan",
+        "lifetime",
+        "ssm",
+        "arn",
+        "parameter",
         "realm",
         "alias",
         "aliases",
@@ -423,7 +431,20 @@ def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
         return False  # "topologyKey", "passwordKey": names of keys, not key material
     if any(w in _CREDENTIAL_WORDS for w in words):
         return True
-    return any(c in compact for c in ("password", "passwd", "secret", "token", "apikey"))
+    return bool(_RUN_TOGETHER.search(compact))
+
+
+# A credential word run together with others ("dbpassword", "apitoken"), but not
+# the start of another word ("tokenizer", "secretary", "passwordless").
+_RUN_TOGETHER = re.compile(r"(?:password|passwd|secret|token|apikey)(?!izer|ization|ary|less|ized)")
+
+
+@lru_cache(maxsize=4096)
+def names_key_material(key: str) -> bool:
+    """A ``...Key`` name that is not plainly a credential ("routingKey",
+    "replicaSetKey"): key material only when its value looks random."""
+    words = key_words(key.rsplit(".", 1)[-1] or key)
+    return len(words) > 1 and words[-1] == "key"
 
 
 # Values that stand for "fill this in" rather than a real secret.
@@ -452,7 +473,8 @@ _REFERENCE = re.compile(
         ^vault:[\w/.-]+|             # vault: paths used by several injectors
         ^(?:ref\+|secretref\+)\w+://|  # vals / helm-secrets references
         ^(?:var|local|module|data)\.[A-Za-z_][\w.\-\[\]"]*$|  # Terraform references
-        ^\$__(?:file|env|vault)\{  # Grafana provisioning references
+        ^\$__(?:file|env|vault)\{|  # Grafana provisioning references
+        ^(?:token|bearer|basic)\ \$[A-Za-z_][\w.\-]*$  # Argo CD notifications: "token $github-token"
     )""",
     re.VERBOSE,
 )

@@ -1,0 +1,7 @@
+region         = "eu-central-1"
+aws_profile    = "acme-prod"
+aws_access_key = "AKIAGZ4V7E76X7G5AWM5"
+aws_secret_key = "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"
+hcloud_token   = "KxBi8p0gWaesv5NKTHbgjD8XNCWJXtzvCuoPDXFweirh3ku3HoUnSfQRlTccUfvP"
+kms_key_arn    = "arn:aws:kms:eu-central-1:377804522437:key/5383a603-7afc-eaa8-6dc3-f3464849a845"
+eks_cluster_role = "arn:aws:iam::608973619502:role/eks-cluster"
