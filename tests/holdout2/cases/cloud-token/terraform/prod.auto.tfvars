@@ -1,0 +1,7 @@
+environment        = "prod"
+hcloud_token       = "tXgI2TKE6k2vWRAeRSMmlVa9rozztBLzJE50ER4kQ94Zm2mWVTkolh5FesxH2pP3"
+do_token           = ""
+alicloud_access_key = "LTAIKqCqrWsC3TiwuvddUemM"
+alicloud_secret_key = "2win6hdtRiPRYuXAr8srmNgYq73GKg"
+alicloud_region     = "eu-central-1"
+state_bucket_kms    = "arn:aws:kms:eu-west-1:310987654321:key/e18560c7-4159-4530-acdb-d6e40cc5fd31"
