@@ -1,5 +1,6 @@
-"""The accuracy corpus guard: precision and recall on tests/corpus may not fall
-below the figures recorded in tests/corpus/accuracy-floor.json.
+"""The accuracy guard: precision and recall on each labelled corpus (tests/corpus,
+tests/holdout, tests/holdout2) may not fall below the figures recorded in its
+accuracy-floor.json.
 
 Scoring is the one of bench/accuracy.py (which also runs the peer tools); the
 floor moves up by hand when the figures improve.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 
+import pytest
 from conftest import ROOT
 
 from gitops_guard.commands.scan import scan_paths
@@ -28,14 +30,16 @@ def _accuracy_module():
     return module
 
 
-def test_corpus_precision_and_recall_do_not_fall():
+@pytest.mark.parametrize("corpus", ["corpus", "holdout", "holdout2"])
+def test_corpus_precision_and_recall_do_not_fall(corpus):
     accuracy = _accuracy_module()
-    labels = accuracy.Labels.load(CORPUS)
-    report = scan_paths([str(CORPUS / "cases")], jobs=1)
+    root = ROOT / "tests" / corpus
+    labels = accuracy.Labels.load(root)
+    report = scan_paths([str(root / "cases")], jobs=1)
     assert not report.errors
     found = {(f"cases/{f.path}", f.line) for f in report.findings}
     result = accuracy.score(labels, found, "gitops-guard")
-    floor = json.loads((CORPUS / "accuracy-floor.json").read_text())
+    floor = json.loads((root / "accuracy-floor.json").read_text())
     overall = result.overall
     assert overall.precision >= floor["precision"], (overall.as_dict(), result.fps)
     assert overall.recall >= floor["recall"], (overall.as_dict(), result.fns)

@@ -191,3 +191,45 @@ def test_settings_named_after_credentials_are_not_credentials(scan):
     assert scan("values.yaml", text).findings == []
     tfvars = 'db_password_ssm = "/prod/orders/db_password"\nkms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1a2b"\n'
     assert scan("rds.tfvars", tfvars).findings == []
+
+
+def test_assignment_syntaxes_beyond_yaml(scan):
+    tf = 'variable "aws_secret_key" {\n  type    = string\n  default = "Tf-Default-Secret-24"\n}\nresource "x" "y" {\n  password = random_password.db.result\n}\n'
+    assert found(scan("variables.tf", tf)) == {(3, "generic-credential")}
+    make = "IMAGE ?= shop\nDB_PASS := Mk-Pass-25\n"
+    assert found(scan("Makefile", make)) == {(2, "generic-credential")}
+    unit = '[Service]\nEnvironment="MINIO_ROOT_PASSWORD=Unit-Pass-26"\nEnvironment=LOG_LEVEL=info\n'
+    assert found(scan("minio.service", unit)) == {(2, "generic-credential")}
+    inventory = "[db]\npg1 ansible_host=10.0.0.5 ansible_ssh_pass=Inv-Pass-27 ansible_user=ops\n"
+    assert found(scan("hosts.ini", inventory)) == {(2, "generic-credential")}
+    jenkins = "environment {\n  SONAR_TOKEN = credentials('sonarqube-token')\n}\n"
+    assert scan("Jenkinsfile", jenkins).findings == []
+
+
+def test_references_and_ciphertext_of_other_tools_are_not_values(scan):
+    text = (
+        "params:\n  secret_access_key: ((aws.secret_access_key))\n"
+        "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6231383933356434613866\n"
+        "tls:\n  privateKey: /etc/istio/ingressgateway-certs/tls.key\n"
+    )
+    assert scan("pipeline.yml", text).findings == []
+
+
+def test_hostnames_in_secrets_are_not_random(scan):
+    text = (
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: smtp}\nstringData:\n"
+        "  SMTP_HOST: email-smtp.eu-west-1.amazonaws.com\n  SMTP_PASSWORD: Smtp-Pass-28\n"
+    )
+    assert found(scan("s.yaml", text)) == {(2, "k8s-secret"), (6, "k8s-secret-value")}
+
+
+def test_multi_line_secret_values_are_reported_at_their_own_lines(scan):
+    text = (
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: aws}\nstringData:\n  creds: |\n    [default]\n"
+        "    aws_access_key_id = AKIAFVPXODL5766Q4XAI\n    aws_secret_access_key = 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\n"
+    )
+    assert found(scan("s.yaml", text)) == {
+        (2, "k8s-secret"),
+        (7, "aws-access-key-id"),
+        (8, "aws-secret-access-key"),
+    }

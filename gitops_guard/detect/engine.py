@@ -118,7 +118,8 @@ class Scanner:
         if fmt in ("yaml", "json") and wants_structure(lines, hits.triggers):
             self._structured(text, lines, em, result)
         elif fmt == "assignments" and hits.triggers:
-            line_rules.analyze(lines.lines, em, yaml_like=False)
+            hcl = doc.path.endswith((".tf", ".tfvars", ".hcl"))
+            line_rules.analyze(lines.lines, em, yaml_like=False, quoted_only=hcl)
         if encoded:
             scan_runs(text, lines, em)
         result.references.extend(em.references)

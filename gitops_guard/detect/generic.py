@@ -35,6 +35,7 @@ NestedHook = Callable[[ScalarNode, Emitter], bool]
 # Helm extraObjects) that was analysed on its own.
 EmbeddedHook = Callable[[Node, Emitter], bool]
 
+_FILE_PATH = re.compile(r"^(?:/[\w.\-@]+){2,}/?$")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S*$")
 
 
@@ -48,8 +49,10 @@ def _judge(key: str, node: ScalarNode, em: Emitter, path: tuple[str, ...]) -> No
         return
     if is_word_placeholder(key, value) or is_public_value(value) or names_a_secret(value):
         return
-    if _URL.match(value):
+    if _URL.match(value) or _FILE_PATH.match(value):
         return  # a URL is a secret only with a password in it: url-credentials judges that
+    if _may_hold_document(value) and _is_document(value) and not _holds_random_leaf(value):
+        return  # a document's own keys were judged (or hold nothing): not a value as a whole
     em.emit_at_node("generic-credential", node, value, message=f"literal value of '{'.'.join(path)}'")
 
 
@@ -121,6 +124,19 @@ def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHo
         _registry_login(node, em, path[-2])
     elif key != "value" or len(path) < 2:  # a "value" is judged with its sibling "name"
         _judge(key, node, em, path)
+
+
+def _holds_random_leaf(value: str) -> bool:
+    return any(
+        looks_random(leaf.value)
+        for doc in yn.parse(value).documents
+        for _path, leaf in yn.walk(doc)
+        if isinstance(leaf.value, str)
+    )
+
+
+def _is_document(value: str) -> bool:
+    return any(isinstance(d, (MappingNode, SequenceNode)) for d in yn.parse(value).documents)
 
 
 def _may_hold_document(value: str) -> bool:

@@ -22,8 +22,8 @@ from gitops_guard.detect.values import (
 from gitops_guard.findings import K8sObject
 
 _ASSIGN = re.compile(
-    r"""^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:export[ \t]+)?
-        (?P<q>["']?)(?P<key>[A-Za-z_.][\w.\-/]*)(?P=q)[ \t]*(?P<op>:|=)[ \t]*(?P<value>.*)$""",
+    r"""^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:export[ \t]+|Environment=["']?)?
+        (?P<q>["']?)(?P<key>[A-Za-z_.][\w.\-/]*)(?P=q)[ \t]*(?P<op>:=|\?=|\+=|:|=)[ \t]*(?P<value>.*)$""",
     re.VERBOSE,
 )
 # key: value pairs inside a flow mapping or a JSON object on one line
@@ -31,6 +31,9 @@ _FLOW_PAIR = re.compile(
     r"""[{,][ \t]*(?P<q>["']?)(?P<key>[A-Za-z_][\w.\-]*)(?P=q)[ \t]*:[ \t]*"""
     r"""(?P<value>"[^"]*"|'[^']*'|[^,{}\[\s][^,}]*)"""
 )
+# Further key=value tokens on one line (an inventory host line, a JAAS entry).
+_INLINE_KV = re.compile(r"""(?<=[\s;])(?P<key>[A-Za-z_][\w.\-]*)=(?P<value>"[^"]*"|'[^']*'|[^\s;'"]+)""")
+_TF_VARIABLE = re.compile(r"""^[ \t]*variable[ \t]+"([^"]+)"[ \t]*\{""")
 _KIND = re.compile(r"^[ \t]*kind[ \t]*:[ \t]*[\"']?(?P<kind>[A-Za-z]+)")
 _NAME = re.compile(r"^[ \t]{2,}(?P<field>name|namespace)[ \t]*:[ \t]*[\"']?(?P<v>[^\"'#\s]+)")
 _DOC_SEP = re.compile(r"^---")
@@ -63,9 +66,21 @@ class _SecretState:
         self.block_indent: int | None = None
 
 
-def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_like: bool = True) -> None:
-    """Judge lines ``first_line`` onwards (1-based) of a file."""
+def analyze(
+    text_lines: list[str],
+    em: Emitter,
+    *,
+    first_line: int = 1,
+    yaml_like: bool = True,
+    quoted_only: bool = False,
+) -> None:
+    """Judge lines ``first_line`` onwards (1-based) of a file.
+
+    ``quoted_only`` is for HCL (Terraform): there an unquoted value is an
+    expression (``random_password.db.result``), never a literal.
+    """
     secret = _find_secret(text_lines, first_line) if yaml_like else None
+    variable = ""
     for number in range(first_line, len(text_lines) + 1):
         line = text_lines[number - 1]
         if yaml_like and _DOC_SEP.match(line):
@@ -76,7 +91,15 @@ def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_lik
             continue
         m = _ASSIGN.match(line)
         if m and not (yaml_like and m.group("op") == "=" and not line.lstrip().startswith("-")):
-            _judge(m.group("key"), m.group("value"), m.start("value"), number, em)
+            key = m.group("key")
+            if not yaml_like and key == "default" and variable:
+                key = variable  # Terraform: variable "db_password" { default = "..." }
+            _judge(key, m.group("value"), m.start("value"), number, em, quoted_only)
+        if not yaml_like:
+            tf = _TF_VARIABLE.match(line)
+            variable = tf.group(1) if tf else variable
+            for pair in _INLINE_KV.finditer(line, m.end("key") if m else 0):
+                _judge(pair.group("key"), pair.group("value"), pair.start("value"), number, em, quoted_only)
         brace = line.find("{")
         if brace != -1:
             for pair in _FLOW_PAIR.finditer(line, brace):
@@ -84,7 +107,9 @@ def analyze(text_lines: list[str], em: Emitter, *, first_line: int = 1, yaml_lik
     _close_secret(secret, em)
 
 
-def _judge(key: str, raw_value: str, start: int, number: int, em: Emitter) -> None:
+def _judge(key: str, raw_value: str, start: int, number: int, em: Emitter, quoted_only: bool = False) -> None:
+    if quoted_only and raw_value.lstrip()[:1] not in ("'", '"'):
+        return
     value, offset = clean_value(raw_value)
     if not value or value[:1] in ("|", ">", "&", "*", "{", "[") or _TEMPLATE.search(value):
         return

@@ -116,6 +116,8 @@ def _secret_value(
     before = len(em.findings)
     if _document_in_value(value, vnode, em, decoded, analyze) and len(em.findings) > before:
         return  # a config file in the Secret: its credentials were reported where written
+    if not decoded and "\n" in value.strip() and em.content.scan(value):
+        return  # a multi-line value whose credentials the content rules report at their own lines
     if is_credential_key(key, in_secret=True) or looks_random(value):
         em.emit_at_node(
             "k8s-secret-value", vnode, value, k8s=obj, message=f"value of '{key}' in {obj.describe()}"

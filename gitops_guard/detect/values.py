@@ -155,6 +155,8 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "days",
         "validity",
         "iterations",
+        "query",
+        "use",
         "rounds",
         "lifespan",
         "lifetime",
@@ -202,6 +204,7 @@ _NON_SECRET_LAST_WORDS = frozenset(
 # A first word that marks a reference to a secret rather than the secret.
 _REFERENCE_FIRST_WORDS = frozenset(
     {
+        "update",
         "existing",
         "use",
         "enable",
@@ -407,6 +410,8 @@ def is_credential_key(key: str, *, in_secret: bool = False) -> bool:
     """
     if not key:
         return False
+    if key.startswith("_auth"):
+        return True  # npm's _auth and _authToken
     if in_secret:
         segments = [s for s in key.split(".") if s and s.lower() not in _FILE_EXTENSIONS]
         words = key_words(segments[-1]) if segments else []
@@ -474,7 +479,10 @@ _REFERENCE = re.compile(
         ^(?:ref\+|secretref\+)\w+://|  # vals / helm-secrets references
         ^(?:var|local|module|data)\.[A-Za-z_][\w.\-\[\]"]*$|  # Terraform references
         ^\$__(?:file|env|vault)\{|  # Grafana provisioning references
-        ^(?:token|bearer|basic)\ \$[A-Za-z_][\w.\-]*$  # Argo CD notifications: "token $github-token"
+        ^(?:token|bearer|basic)\ \$[A-Za-z_][\w.\-]*$|  # Argo CD notifications: "token $github-token"
+        ^\(\([\w.\-/:]+\)\)$|  # Concourse ((var))
+        ^\$ANSIBLE_VAULT;|  # Ansible Vault ciphertext
+        ^[A-Za-z_][\w.]*\(\s*['"]?[\w.\-/:]*['"]?\s*\)$  # a call: credentials('sonar-token'), env("X")
     )""",
     re.VERBOSE,
 )
@@ -590,6 +598,7 @@ def shannon_entropy(value: str) -> float:
 
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _B64ISH = re.compile(r"^[A-Za-z0-9+/=_\-.~]+$")
+_HOSTNAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -601,7 +610,7 @@ def looks_random(value: str) -> bool:
     stay far below these). UUIDs are identifiers, not secrets.
     """
     v = value.strip()
-    if len(v) < 20 or " " in v or not _B64ISH.match(v) or _UUID.match(v):
+    if len(v) < 20 or " " in v or not _B64ISH.match(v) or _UUID.match(v) or _HOSTNAME.match(v):
         return False
     if _HEX.match(v):
         return len(v) >= 32 and shannon_entropy(v) >= 3.0

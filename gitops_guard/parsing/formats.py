@@ -5,7 +5,23 @@ from __future__ import annotations
 import re
 
 _YAML_EXT = (".yaml", ".yml", ".tpl")
-_ASSIGNMENT_EXT = (".properties", ".tfvars", ".ini", ".cfg", ".conf", ".toml", ".env")
+_ASSIGNMENT_EXT = (
+    ".properties",
+    ".tfvars",
+    ".tf",
+    ".hcl",
+    ".ini",
+    ".cfg",
+    ".conf",
+    ".toml",
+    ".env",
+    ".mk",
+    ".service",
+    ".npmrc",
+    ".pypirc",
+    ".netrc",
+)
+_ASSIGNMENT_NAMES = ("makefile", "gnumakefile", ".npmrc", ".pypirc", "pip.conf", "jenkinsfile")
 _YAML_SNIFF = re.compile(r"^(?:apiVersion|kind)[ \t]*:", re.MULTILINE)
 
 
@@ -16,7 +32,12 @@ def detect_format(path: str, text: str) -> str:
         return "yaml"
     if name.endswith(".json"):
         return "json"
-    if name == ".env" or name.startswith(".env.") or name.endswith(_ASSIGNMENT_EXT):
+    if (
+        name == ".env"
+        or name.startswith(".env.")
+        or name.endswith(_ASSIGNMENT_EXT)
+        or name in _ASSIGNMENT_NAMES
+    ):
         return "assignments"
     head = text.lstrip()[:1]
     if head in ("{", "["):
