@@ -40,13 +40,14 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S*$")
 
 
 def _judge(key: str, node: ScalarNode, em: Emitter, path: tuple[str, ...]) -> None:
-    if yn.is_bool(node):
-        return
+    strong = is_credential_key(key)
+    if not strong and not names_key_material(key) or yn.is_bool(node):
+        return  # most keys end here, before any look at the value
     value = yn.text_of(node)
     if value is None or not is_literal_secret_value(value):
         return
-    if not is_credential_key(key) and not (names_key_material(key) and looks_random(value)):
-        return
+    if not strong and not looks_random(value):
+        return  # "routingKey: orders.created" names something; a random value is key material
     if is_word_placeholder(key, value) or is_public_value(value) or names_a_secret(value):
         return
     if _URL.match(value) or _FILE_PATH.match(value):
