@@ -45,6 +45,22 @@ def test_rules_check_command_passes_on_bundled_rules(cli):
     assert "0 failure(s)" in result.stdout
 
 
+# A user rule whose no_match example is the very value it must match: a broken rule.
+BROKEN_RULE = """
+rules:
+  - id: acme-key
+    title: ACME key
+    severity: high
+    description: An ACME Corp API key.
+    remediation: Rotate it.
+    keywords: [acme_]
+    pattern: 'acme_[a-z0-9]{16}'
+    examples:
+      match: ["acme_0123456789abcdef"]
+      no_match: ["acme_0123456789abcdef"]
+"""
+
+
 def _write_rule(tmp_path: Path, body: str) -> Path:
     folder = tmp_path / "rules"
     folder.mkdir()
@@ -76,22 +92,7 @@ rules:
 
 
 def test_user_rule_failures_are_found_in_process(tmp_path):
-    folder = _write_rule(
-        tmp_path,
-        """
-rules:
-  - id: acme-key
-    title: ACME key
-    severity: high
-    description: An ACME Corp API key.
-    remediation: Rotate it.
-    keywords: [acme_]
-    pattern: 'acme_[a-z0-9]{16}'
-    examples:
-      match: ["acme_0123456789abcdef"]
-      no_match: ["acme_0123456789abcdef"]
-""",
-    )
+    folder = _write_rule(tmp_path, BROKEN_RULE)
     rules = load_rule_dir(folder)
     failures = example_failures(rules, Catalog.load([folder]))
     assert failures == ["acme-key: no_match example #1 (example.txt) was reported"]
@@ -131,22 +132,7 @@ def test_bundled_rule_ids_are_unique_and_stable():
 
 
 def test_rules_check_includes_the_configs_rule_folders(tmp_path, cli):
-    folder = _write_rule(
-        tmp_path,
-        """
-rules:
-  - id: acme-key
-    title: ACME key
-    severity: high
-    description: An ACME Corp API key.
-    remediation: Rotate it.
-    keywords: [acme_]
-    pattern: 'acme_[a-z0-9]{16}'
-    examples:
-      match: ["acme_0123456789abcdef"]
-      no_match: ["acme_0123456789abcdef"]
-""",
-    )
+    folder = _write_rule(tmp_path, BROKEN_RULE)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitops-guard.yaml").write_text(f"rules_dirs: [{folder.name}]\n")
     result = cli("rules", "check", cwd=tmp_path)

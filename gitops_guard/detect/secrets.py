@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -148,12 +149,17 @@ def _position_in_value(vnode: Node, em: Emitter, needle: str, decoded: bool) -> 
     return line, max(em.lines.get(line).find(needle), 0) + 1
 
 
-def _registry(value: str, key: str, vnode: Node, obj: K8sObject, em: Emitter, decoded: bool) -> bool:
+def _json_object(value: str) -> dict[str, Any] | None:
     try:
-        config = json.loads(value)
+        data = json.loads(value)
     except ValueError:
-        return False
-    if not isinstance(config, dict):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _registry(value: str, key: str, vnode: Node, obj: K8sObject, em: Emitter, decoded: bool) -> bool:
+    config = _json_object(value)
+    if config is None:
         return False
     registries = config.get("auths", config) if REGISTRY_KEYS[key] else config
     if not isinstance(registries, dict):
@@ -199,13 +205,8 @@ def _argocd(key: str, value: str, vnode: Node, obj: K8sObject, em: Emitter, deco
             message=f"Argo CD credential '{key}' in {obj.describe()}",
         )
         return True
-    if key != "config":
-        return False
-    try:
-        config = json.loads(value)
-    except ValueError:
-        return False
-    if not isinstance(config, dict):
+    config = _json_object(value) if key == "config" else None
+    if config is None:
         return False
     for path in _ARGOCD_CLUSTER_FIELDS:
         node: object = config
