@@ -159,8 +159,10 @@ def walk_paths(
         if not root.exists():
             raise GuardError(f"path '{arg}' does not exist", "check the path and run the scan again")
         if not root.is_file() and not root.is_dir():
-            yield Document(PurePosixPath(root).as_posix(), skip_reason="not-a-regular-file")
-            continue
+            raise GuardError(
+                f"path '{arg}' is neither a regular file nor a directory",
+                "name files or directories to scan (FIFOs and devices cannot be scanned)",
+            )
         if root.is_file():
             prefix = _prefix_from(exclude_base, root.parent)
             rules = _IgnoreRules(excludes, prefix or "")

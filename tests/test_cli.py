@@ -218,9 +218,9 @@ def test_special_files_and_bad_gitignore_lines(cli, tmp_path):
     result = cli("scan", str(tmp_path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["stats"]["files_skipped"] == {"not-a-regular-file": 1}
-    direct = cli("scan", str(tmp_path / "pipe.yaml"), "--format", "json")
-    assert direct.returncode == 0
-    assert json.loads(direct.stdout)["stats"]["files_skipped"] == {"not-a-regular-file": 1}
+    direct = cli("scan", str(tmp_path / "pipe.yaml"))
+    assert direct.returncode == 2  # named on the command line and cannot be read: a usage error
+    assert "neither a regular file nor a directory" in direct.stderr
     (tmp_path / ".gitops-guard.yaml").write_text("exclude: ['!']\n")
     bad = cli("scan", str(tmp_path))
     assert bad.returncode == 2 and "'exclude'" in bad.stderr

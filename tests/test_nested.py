@@ -134,11 +134,16 @@ def test_secret_generator_envs_and_files_reported_in_the_referenced_files(tmp_pa
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\n"
         "secretGenerator:\n  - name: db\n    envs: [db.settings]\n"
         "    files:\n      - db-password.txt\n      - api-token=../../shared/token.dat\n      - missing.txt\n"
+        "      - admin=admin.txt\n      - ca.crt\n"
     )
     (overlay / "db.settings").write_text(
         "# generated into Secret db\nDB_USER=shop\nDB_PASSWORD=Gen-Env-Pass-21\n"
     )
     (overlay / "db-password.txt").write_text("\nGen-File-Pass-22\n")
+    (overlay / "admin.txt").write_text("SameD1rFilePw8Hq2\n")
+    (overlay / "ca.crt").write_text(
+        "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n"
+    )
     (tmp_path / "shared").mkdir()
     (tmp_path / "shared" / "token.dat").write_text("Zx8Qw2Lm9Pv4Rt7Yb3Nc6Kd1Hs5Jf0\n")
     report = scan_paths([str(tmp_path)])
@@ -147,6 +152,7 @@ def test_secret_generator_envs_and_files_reported_in_the_referenced_files(tmp_pa
         ("overlays/prod/db.settings", 3, "generic-credential"),
         ("overlays/prod/db-password.txt", 2, "k8s-secret-value"),
         ("shared/token.dat", 1, "k8s-secret-value"),
+        ("overlays/prod/admin.txt", 1, "k8s-secret-value"),  # a one-word file is the value
     }
     token = next(f for f in report.findings if f.path == "shared/token.dat")
     assert (token.k8s.name, token.k8s.namespace, token.k8s.key) == ("db", None, "api-token")

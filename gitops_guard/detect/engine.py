@@ -116,7 +116,7 @@ class Scanner:
         if fmt == "yaml" and only_safe_kinds(text, SAFE_KINDS):
             return self.merge(em.findings)  # ExternalSecrets, SealedSecrets: references and ciphertext
         if fmt in ("yaml", "json") and wants_structure(lines, hits.triggers):
-            self._structured(text, lines, em, result)
+            self._structured(text, lines, em, result, fmt)
         elif fmt == "assignments" and hits.triggers:
             hcl = doc.path.endswith((".tf", ".tfvars", ".hcl"))
             line_rules.analyze(lines.lines, em, yaml_like=False, quoted_only=hcl)
@@ -125,14 +125,14 @@ class Scanner:
         result.references.extend(em.references)
         return self.merge(em.findings)
 
-    def _structured(self, text: str, lines: Lines, em: Emitter, result: FileResult) -> None:
+    def _structured(self, text: str, lines: Lines, em: Emitter, result: FileResult, fmt: str) -> None:
         parsed = yamlnodes.parse(text)
         sops = any(_is_sops(d) for d in parsed.documents)
         for doc in parsed.documents:
             kubernetes.analyze_document(doc, em, sops=sops)
         if parsed.error_line is not None:
             result.warnings.append(
-                f"is not valid YAML from line {parsed.error_line} ({parsed.error}); "
+                f"is not valid {fmt.upper()} from line {parsed.error_line} ({parsed.error}); "
                 "that part was scanned line by line"
             )
             line_rules.analyze(lines.lines, em, first_line=parsed.error_line)
