@@ -19,16 +19,6 @@ def test_envoy_generic_secret_inline_string(scan):
 
 
 @pytest.mark.xfail(
-    strict=True, reason="a Tekton param default is judged by its key 'default', not by the param name"
-)
-def test_tekton_param_default_named_by_a_sibling(scan):
-    text = (
-        "spec:\n  params:\n    - name: cache-password\n      type: string\n      default: Tkn-Default-Pw9\n"
-    )
-    assert found(scan("pipeline.yaml", text)) == {(5, "generic-credential")}
-
-
-@pytest.mark.xfail(
     strict=True, reason="a secretGenerator is not reported as a whole, like a committed Secret is"
 )
 def test_secret_generator_is_reported_as_an_object(scan):

@@ -239,3 +239,11 @@ def test_multi_line_secret_values_are_reported_at_their_own_lines(scan):
         (7, "aws-access-key-id"),
         (8, "aws-secret-access-key"),
     }
+
+
+def test_parameter_defaults_are_named_by_their_param(scan):
+    text = (
+        "spec:\n  params:\n    - name: cache-password\n      type: string\n      default: Tkn-Default-Pw9\n"
+        "    - name: image\n      default: registry.example.com/app:1.2\n"
+    )
+    assert found(scan("pipeline.yaml", text)) == {(5, "generic-credential")}

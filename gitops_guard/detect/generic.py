@@ -92,19 +92,26 @@ def _mapping(
     stack: list[tuple[Node, tuple[str, ...]]],
     skip: tuple[str, ...],
 ) -> None:
-    name_node = value_node = None
+    name_node = None
+    values = []
     for knode, child in node.value:
         key = knode.value if isinstance(knode, ScalarNode) else "?"
         if key == "name":
             name_node = child
-        elif key == "value":
-            value_node = child
+        elif key in _NAMED_VALUES:
+            values.append(child)
         if key not in skip:
             stack.append((child, (*path, str(key))))
     name = yn.text_of(name_node)
-    if name and isinstance(value_node, ScalarNode):
-        _judge(name, value_node, em, (*path, name))
+    if name:
+        for value_node in values:
+            if isinstance(value_node, ScalarNode):
+                _judge(name, value_node, em, (*path, name))
 
+
+# Keys whose value is named by a sibling "name": env and Helm parameters
+# ("value"), Tekton and Argo Workflows parameters ("default").
+_NAMED_VALUES = frozenset({"value", "default"})
 
 # Values under these keys are ciphertext by design (Renovate "encrypted", SealedSecret-like).
 _ENCRYPTED_SECTIONS = frozenset({"encrypted", "encryptedData", "encrypted_data"})
@@ -123,7 +130,7 @@ def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHo
         _literal(node, em)
     elif key in ("auth", "identitytoken") and len(path) >= 3 and path[-3] == "auths":
         _registry_login(node, em, path[-2])
-    elif key != "value" or len(path) < 2:  # a "value" is judged with its sibling "name"
+    elif key not in _NAMED_VALUES or len(path) < 2:  # judged with its sibling "name"
         _judge(key, node, em, path)
 
 

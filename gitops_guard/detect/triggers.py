@@ -32,8 +32,8 @@ _STRUCTURE_WORDS = re.compile(r"""last-applied-configuration|secretGenerator|["'
 _KIND_LINE = re.compile(r"""["']?kind["']?[ \t]*:[ \t]*["']?(?:Secret|Config|\w*List)\b""")
 _ASSIGNMENT = re.compile(r"""(?<![\w.\-/])(?P<key>[\w.\-/]+)["']?[ \t]*[:=]""")
 _NAME = re.compile(r"""name["']?[ \t]*:[ \t]*["']?(?P<key>[\w.\-/]+)""")
-_FLOW_VALUE = re.compile(r"""[,{][ \t]*["']?value["']?[ \t]*:""")
-_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?value["']?[ \t]*:[ \t]*\S""")
+_FLOW_VALUE = re.compile(r"""[,{][ \t]*["']?(?:value|default)["']?[ \t]*:""")
+_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?(?:value|default)["']?[ \t]*:[ \t]*\S""")
 
 
 _TOP_KIND = re.compile(r"""^kind[ \t]*:[ \t]*["']?(\w+)""", re.MULTILINE)
