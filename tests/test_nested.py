@@ -111,8 +111,10 @@ def test_kustomize_secret_generator_literals(scan):
         '      - "API_TOKEN=Gen-Tok-19"\n    envs: [app.env]\n'
     )
     result = scan("kustomization.yaml", text)
-    assert found(result) == {(7, "generic-credential"), (8, "generic-credential")}
-    assert {f.secret for f in result.findings} == {"Gen-Lit-18", "Gen-Tok-19"}
+    # the generator is a Secret committed to Git, reported as a whole at its name
+    assert found(result) == {(4, "k8s-secret"), (7, "generic-credential"), (8, "generic-credential")}
+    values = {f.secret for f in result.findings if f.rule_id == "generic-credential"}
+    assert values == {"Gen-Lit-18", "Gen-Tok-19"}
 
 
 def test_env_files_report_at_their_lines(scan):
@@ -155,7 +157,7 @@ def test_secret_generator_envs_and_files_reported_in_the_referenced_files(tmp_pa
         ("overlays/prod/admin.txt", 1, "k8s-secret-value"),  # a one-word file is the value
     }
     token = next(f for f in report.findings if f.path == "shared/token.dat")
-    assert (token.k8s.name, token.k8s.namespace, token.k8s.key) == ("db", None, "api-token")
+    assert (token.k8s.name, token.k8s.namespace, token.k8s.key) == ("db", "shop", "api-token")
     assert any("missing.txt" in w.path and "does not exist" in w.message for w in report.warnings)
     assert not report.errors
 

@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect import generic
 from gitops_guard.detect.emitter import Emitter
-from gitops_guard.detect.kustomize import collect_generator_files
+from gitops_guard.detect.kustomize import analyze_generators
 from gitops_guard.detect.secrets import MAX_NESTING, analyze_secret
 from gitops_guard.detect.triggers import wants_structure
 from gitops_guard.detect.workloads import (
@@ -62,7 +62,7 @@ def analyze_document(doc: Node, em: Emitter, *, sops: bool = False) -> None:
         return
     _last_applied(doc, em)
     if yn.get(doc, "secretGenerator") is not None:
-        collect_generator_files(doc, em)
+        analyze_generators(doc, em)
     if kind == "Secret":
         analyze_secret(doc, em, analyze_document)
         return

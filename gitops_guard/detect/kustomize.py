@@ -10,25 +10,57 @@ import posixpath
 from yaml.nodes import Node, SequenceNode
 
 from gitops_guard.detect.emitter import Emitter
+from gitops_guard.detect.values import is_literal_secret_value
+from gitops_guard.findings import K8sObject
 from gitops_guard.parsing import yamlnodes as yn
 from gitops_guard.sources import Reference
 
 
-def collect_generator_files(doc: Node, em: Emitter) -> None:
-    """Queue the envs and files of every secretGenerator of a kustomization."""
+def analyze_generators(doc: Node, em: Emitter) -> None:
+    """Every secretGenerator of a kustomization: reported as a whole when it
+    holds literal values (it is a Secret committed to Git, written differently),
+    and its envs and files queued to be read as Secret content."""
     generators = yn.get(doc, "secretGenerator")
-    if not isinstance(generators, SequenceNode) or not em.origin:
+    if not isinstance(generators, SequenceNode):
         return
     for generator in generators.value:
         name = yn.text_of(yn.get(generator, "name"))
-        namespace = yn.text_of(yn.get(generator, "namespace"))
-        for entry in _texts(yn.get(generator, "envs")) + _texts(yn.get(generator, "env")):
-            em.references.append(_reference(em, entry, "env", "", name, namespace))
-        for entry in _texts(yn.get(generator, "files")):
-            key, sep, path = entry.partition("=")
-            if not sep:
-                key, path = posixpath.basename(entry), entry
-            em.references.append(_reference(em, path.strip(), "file", key.strip(), name, namespace))
+        namespace = yn.text_of(yn.get(generator, "namespace")) or yn.text_of(yn.get(doc, "namespace"))
+        _report_literals(generator, name, namespace, em)
+        if em.origin:
+            _queue_files(generator, name, namespace, em)
+
+
+def _report_literals(generator: Node, name: str | None, namespace: str | None, em: Emitter) -> None:
+    held = [
+        key
+        for key, sep, value in (t.partition("=") for t in _texts(yn.get(generator, "literals")))
+        if sep and is_literal_secret_value(value)
+    ]
+    name_node = yn.get(generator, "name")
+    if not held or name_node is None:
+        return
+    obj = K8sObject("Secret", namespace, name)
+    line, column = yn.value_position(name_node, em.lines)
+    em.emit(
+        "k8s-secret",
+        line,
+        column,
+        f"Secret {namespace}/{name}",
+        k8s=obj,
+        object_level=True,
+        message=f"secretGenerator '{name}' makes a Secret of literal value(s): {', '.join(sorted(held))}",
+    )
+
+
+def _queue_files(generator: Node, name: str | None, namespace: str | None, em: Emitter) -> None:
+    for entry in _texts(yn.get(generator, "envs")) + _texts(yn.get(generator, "env")):
+        em.references.append(_reference(em, entry, "env", "", name, namespace))
+    for entry in _texts(yn.get(generator, "files")):
+        key, sep, path = entry.partition("=")
+        if not sep:
+            key, path = posixpath.basename(entry), entry
+        em.references.append(_reference(em, path.strip(), "file", key.strip(), name, namespace))
 
 
 def _texts(node: Node | None) -> list[str]:
