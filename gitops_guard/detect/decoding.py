@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
-from yaml.nodes import MappingNode, SequenceNode
-
 from gitops_guard.detect import kubernetes
 from gitops_guard.detect.emitter import Emitter
-from gitops_guard.detect.triggers import wants_structure
+from gitops_guard.detect.triggers import text_wants_structure
 from gitops_guard.detect.values import bytes_to_text, decode_base64
-from gitops_guard.parsing import yamlnodes
 from gitops_guard.parsing.text import Lines
 
 # Long enough to hold a key or a config file; image digests (64 hex) are shorter.
@@ -50,12 +47,7 @@ def scan_runs(text: str, lines: Lines, em: Emitter, depth: int = 0) -> None:
 
 def _scan_decoded(decoded: str, line: int, column: int, em: Emitter, depth: int) -> None:
     em.content_at(decoded, line, column, literal=False, decoded=True)
-    inner_lines = Lines(decoded)
-    child = em.child(decoded, line, column, pinned=True)
-    hits = em.content.locate(decoded.encode("utf-8", "surrogatepass"))
-    if hits is not None and wants_structure(inner_lines, hits.triggers):
-        for doc in yamlnodes.parse(decoded).documents:
-            if isinstance(doc, (MappingNode, SequenceNode)):
-                kubernetes.analyze_document(doc, child)
+    if text_wants_structure(decoded, em.content):
+        em.analyze_documents(decoded, line, column, pinned=True, analyze=kubernetes.analyze_document)
     if depth + 1 < MAX_DEPTH:
-        scan_runs(decoded, inner_lines, child, depth + 1)
+        scan_runs(decoded, Lines(decoded), em.child(decoded, line, column, pinned=True), depth + 1)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gitops_guard.detect.catalog import Catalog
 from gitops_guard.detect.content import ContentScanner
 from gitops_guard.findings import Finding, K8sObject
 from gitops_guard.parsing.text import Lines
-from gitops_guard.parsing.yamlnodes import value_position
+from gitops_guard.parsing.yamlnodes import parse, value_position
 from gitops_guard.sources import Reference
+
+# How deep documents inside values (inside values...) are followed.
+MAX_NESTING = 3
+# Analyses one document with an emitter (kubernetes.analyze_document).
+DocumentHook = Callable[[Node, "Emitter"], None]
 
 
 @dataclass
@@ -75,6 +81,21 @@ class Emitter:
             inner.line_offset = first_line - 1
             inner.column_offset = column - 1
         return inner
+
+    def analyze_documents(
+        self, text: str, first_line: int, column: int, *, pinned: bool, analyze: DocumentHook
+    ) -> bool:
+        """Analyse the YAML/JSON documents written in a value, each in a child
+        emitter; False when the text holds none (or nesting is too deep)."""
+        if self.depth >= MAX_NESTING:
+            return False
+        docs = [d for d in parse(text).documents if isinstance(d, (MappingNode, SequenceNode))]
+        if not docs:
+            return False
+        child = self.child(text, first_line, column, pinned=pinned)
+        for doc in docs:
+            analyze(doc, child)
+        return True
 
     def emit(
         self,

@@ -52,7 +52,7 @@ def _judge(key: str, node: ScalarNode, em: Emitter, path: tuple[str, ...]) -> No
         return
     if _URL.match(value) or _FILE_PATH.match(value):
         return  # a URL is a secret only with a password in it: url-credentials judges that
-    if _may_hold_document(value) and _is_document(value) and not _holds_random_leaf(value):
+    if _may_hold_document(value) and _document_without_random_leaf(value):
         return  # a document's own keys were judged (or hold nothing): not a value as a whole
     em.emit_at_node("generic-credential", node, value, message=f"literal value of '{'.'.join(path)}'")
 
@@ -134,17 +134,15 @@ def _leaf(node: ScalarNode, path: tuple[str, ...], em: Emitter, nested: NestedHo
         _judge(key, node, em, path)
 
 
-def _holds_random_leaf(value: str) -> bool:
-    return any(
+def _document_without_random_leaf(value: str) -> bool:
+    """A YAML/JSON document (parsed once) none of whose values looks random."""
+    docs = yn.parse(value).documents
+    return any(isinstance(d, (MappingNode, SequenceNode)) for d in docs) and not any(
         looks_random(leaf.value)
-        for doc in yn.parse(value).documents
+        for doc in docs
         for _path, leaf in yn.walk(doc)
         if isinstance(leaf.value, str)
     )
-
-
-def _is_document(value: str) -> bool:
-    return any(isinstance(d, (MappingNode, SequenceNode)) for d in yn.parse(value).documents)
 
 
 def _may_hold_document(value: str) -> bool:

@@ -15,15 +15,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from gitops_guard.detect import generic
 from gitops_guard.detect.emitter import Emitter
 from gitops_guard.detect.kustomize import analyze_generators
-from gitops_guard.detect.secrets import MAX_NESTING, analyze_secret
-from gitops_guard.detect.triggers import wants_structure
+from gitops_guard.detect.secrets import analyze_secret
+from gitops_guard.detect.triggers import text_wants_structure
 from gitops_guard.detect.workloads import (
     WORKLOAD_KINDS,
     analyze_kubeconfig,
     analyze_pod_env,
 )
 from gitops_guard.parsing import yamlnodes as yn
-from gitops_guard.parsing.text import Lines
 
 SAFE_API_GROUPS = ("external-secrets.io", "generators.external-secrets.io", "bitnami.com")
 SAFE_KINDS = frozenset(
@@ -95,20 +94,10 @@ def analyze_nested(node: ScalarNode, em: Emitter) -> bool:
     ConfigMap, Helm values in an Argo CD Application, a manifest in
     extraObjects): parsed and scanned, findings at the lines of the file."""
     text = str(node.value)
-    if em.depth >= MAX_NESTING or not _STRUCTURED.search(text):
-        return False
-    hits = em.content.locate(text.encode("utf-8", "surrogatepass"))
-    if hits is None or not wants_structure(Lines(text), hits.triggers):
-        return False
-    parsed = yn.parse(text)
-    docs = [d for d in parsed.documents if isinstance(d, (MappingNode, SequenceNode))]
-    if not docs:
+    if not _STRUCTURED.search(text) or not text_wants_structure(text, em.content):
         return False
     first, column = yn.value_position(node, em.lines)
-    child = em.child(text, first, column, pinned=node.style != "|")
-    for doc in docs:
-        analyze_document(doc, child)
-    return True
+    return em.analyze_documents(text, first, column, pinned=node.style != "|", analyze=analyze_document)
 
 
 # --- last-applied annotation ---------------------------------------------------

@@ -4,12 +4,12 @@ Argo CD credential Secrets, and documents held in Secret values."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
-from gitops_guard.detect.emitter import Emitter
+from gitops_guard.detect.emitter import DocumentHook, Emitter
 from gitops_guard.detect.values import (
     bytes_to_text,
     decode_base64,
@@ -34,10 +34,6 @@ ARGOCD_CREDENTIAL_KEYS = frozenset(
     }
 )
 REGISTRY_KEYS = {".dockerconfigjson": "auths", ".dockercfg": None}
-MAX_NESTING = 3
-
-# Analyses a document found inside a value (kubernetes.analyze_document).
-DocumentHook = Callable[[Node, Emitter], None]
 
 
 def object_of(doc: Node, kind: str, key: str | None = None) -> K8sObject:
@@ -115,7 +111,15 @@ def _secret_value(
     if is_public_value(value):
         return
     before = len(em.findings)
-    if _document_in_value(value, vnode, em, decoded, analyze) and len(em.findings) > before:
+    first, column = yn.value_position(vnode, em.lines)
+    literal = isinstance(vnode, ScalarNode) and vnode.style == "|" and not decoded
+    text = value.strip()
+    looks_structured = ("\n" in text and ":" in text) or text[:1] in ("{", "[")
+    if (
+        looks_structured
+        and em.analyze_documents(value, first, column, pinned=not literal, analyze=analyze)
+        and len(em.findings) > before
+    ):
         return  # a config file in the Secret: its credentials were reported where written
     if not decoded and "\n" in value.strip() and em.content.scan(value):
         return  # a multi-line value whose credentials the content rules report at their own lines
@@ -123,22 +127,6 @@ def _secret_value(
         em.emit_at_node(
             "k8s-secret-value", vnode, value, k8s=obj, message=f"value of '{key}' in {obj.describe()}"
         )
-
-
-def _document_in_value(value: str, vnode: Node, em: Emitter, decoded: bool, analyze: DocumentHook) -> bool:
-    """Analyse a YAML or JSON document held in a value; False when it holds none."""
-    text = value.strip()
-    if em.depth >= MAX_NESTING or not (("\n" in text and ":" in text) or text[:1] in ("{", "[")):
-        return False
-    docs = [d for d in yn.parse(value).documents if isinstance(d, (MappingNode, SequenceNode))]
-    if not docs:
-        return False
-    first, column = yn.value_position(vnode, em.lines)
-    literal = isinstance(vnode, ScalarNode) and vnode.style == "|" and not decoded
-    child = em.child(value, first, column, pinned=not literal)
-    for doc in docs:
-        analyze(doc, child)
-    return True
 
 
 def _position_in_value(vnode: Node, em: Emitter, needle: str, decoded: bool) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gitops_guard.detect.content import ContentScanner
 from gitops_guard.detect.values import is_credential_key
 from gitops_guard.parsing.text import Lines
 
@@ -55,6 +56,12 @@ def only_safe_kinds(text: str, safe: frozenset[str]) -> bool:
 
 def _only_comments(doc: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in doc.splitlines())
+
+
+def text_wants_structure(text: str, content: ContentScanner) -> bool:
+    """``wants_structure`` for a text that is not a file (a value, a decoded blob)."""
+    hits = content.locate(text.encode("utf-8", "surrogatepass"))
+    return hits is not None and wants_structure(Lines(text), hits.triggers)
 
 
 def wants_structure(lines: Lines, trigger_lines: set[int]) -> bool:
