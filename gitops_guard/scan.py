@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gitops_guard.config import DEFAULT_MAX_FILE_SIZE
 from gitops_guard.detect.engine import FileResult, Scanner
 from gitops_guard.findings import Finding
 from gitops_guard.sources import Document, Reference, read_reference
@@ -35,11 +36,21 @@ class Report:
     # origins of the files that were scanned (for baseline updates)
     origins: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    max_file_size: int = 10 * 1024 * 1024
 
     @property
     def incomplete(self) -> bool:
         return bool(self.errors)
+
+    def _too_large(self, result: FileResult) -> None:
+        """A file over the size cap was not read, so it is not known to be clean."""
+        if result.skip_reason == "too-large":
+            self.errors.append(
+                Diagnostic(
+                    result.path,
+                    f"not scanned: {result.size} bytes is over the size cap; raise max_file_size "
+                    "in .gitops-guard.yaml or add the file to exclude",
+                )
+            )
 
     def add(self, result: FileResult) -> None:
         if result.error:
@@ -47,15 +58,7 @@ class Report:
             return
         if result.skip_reason:
             self.skipped[result.skip_reason] += 1
-            if result.skip_reason == "too-large":
-                # Not read, so not known to be clean: the scan is incomplete.
-                self.errors.append(
-                    Diagnostic(
-                        result.path,
-                        f"not scanned: {result.size} bytes is over the size cap; raise max_file_size "
-                        "in .gitops-guard.yaml or add the file to exclude",
-                    )
-                )
+            self._too_large(result)
             return
         self.files_scanned += 1
         self.origins.append(result.origin)
@@ -89,12 +92,13 @@ def default_jobs() -> int:
 
 
 def run(
-    scanner: Scanner, documents: Iterable[Document], jobs: int | None = None, max_file_size: int | None = None
+    scanner: Scanner,
+    documents: Iterable[Document],
+    jobs: int | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> Report:
     """Scan every document; with more than one job and many files, in forked workers."""
     report = Report()
-    if max_file_size is not None:
-        report.max_file_size = max_file_size
     started = time.perf_counter()
     jobs = default_jobs() if jobs is None else jobs
     pending: list[Document] = []
@@ -118,13 +122,13 @@ def run(
     else:
         for doc in itertools.chain(pending, iterator):
             report.add(_scan_one(scanner, doc))
-    _read_references(scanner, report)
+    _read_references(scanner, report, max_file_size)
     report.seconds = time.perf_counter() - started
     report.findings.sort(key=Finding.sort_key)
     return report
 
 
-def _read_references(scanner: Scanner, report: Report) -> None:
+def _read_references(scanner: Scanner, report: Report, max_file_size: int) -> None:
     """Scan the files that scanned files feed into Secrets, as that content.
 
     Their ordinary scan (if they were under a scanned path) is already in the
@@ -137,10 +141,12 @@ def _read_references(scanner: Scanner, report: Report) -> None:
                 Diagnostic(ref.path, "is referenced by a secretGenerator but does not exist")
             )
             continue
-        result = _scan_one(scanner, read_reference(ref, report.max_file_size))
+        result = _scan_one(scanner, read_reference(ref, max_file_size))
         if result.error:
             report.errors.append(Diagnostic(result.path, result.error))
             continue
+        if all(e.path != result.path for e in report.errors):
+            report._too_large(result)  # a file read only as a generator's input
         if not result.findings:
             continue
         earlier = [f for f in report.findings if f.path == ref.path]

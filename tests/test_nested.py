@@ -249,3 +249,17 @@ def test_parameter_defaults_are_named_by_their_param(scan):
         "    - name: image\n      default: registry.example.com/app:1.2\n"
     )
     assert found(scan("pipeline.yaml", text)) == {(5, "generic-credential")}
+
+
+def test_a_generator_file_over_the_size_cap_makes_the_scan_incomplete(tmp_path):
+    from gitops_guard.commands.scan import scan_paths
+
+    (tmp_path / "repo").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitops-guard.yaml").write_text("max_file_size: 200\n")
+    (tmp_path / "outside.txt").write_text("x" * 500)
+    (tmp_path / "repo" / "kustomization.yaml").write_text(
+        "secretGenerator:\n  - name: db\n    files: [big=../outside.txt]\n"
+    )
+    report = scan_paths([str(tmp_path / "repo")])
+    assert [(e.path, "size cap" in e.message) for e in report.errors] == [("../outside.txt", True)]
